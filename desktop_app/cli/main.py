@@ -1,0 +1,106 @@
+"""The command line: global options, one module per group of subcommands, clean errors.
+
+Each module in `COMMAND_MODULES` has `register(subparsers)`, which adds its subcommands and
+sets `handler=` on each; a handler takes `(args, workspace)` and returns an exit code.  Every
+`AppError` becomes one line on stderr and a non-zero exit — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_app import APP_DISPLAY_NAME, __version__
+from desktop_app.core.errors import AppError, CorruptDatabaseError
+from desktop_app.core.i18n import _
+
+COMMAND_MODULES = (
+    "desktop_app.cli.cmd_cases",
+    "desktop_app.cli.cmd_findings",
+    "desktop_app.cli.cmd_report",
+    "desktop_app.cli.cmd_import",
+)
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="papertrail",
+        description=f"{APP_DISPLAY_NAME} (留痕) — with no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="the data folder (default: $PAPERTRAIL_HOME, "
+                        "else the platform's user data folder)")
+    parser.add_argument("--lang", choices=["zh_CN", "zh_TW", "en"], help="language of the app and messages")
+    # Options for the app (no command); dest names differ from subcommand options on purpose,
+    # because argparse lets a subparser's defaults overwrite same-named global values.
+    parser.add_argument("--demo", dest="gui_demo", action="store_true",
+                        help="open the app on the built-in demo case (in its own data folder)")
+    parser.add_argument("--selftest", dest="gui_selftest", action="store_true",
+                        help="open the app offscreen on a temporary folder, exercise it, exit 0 if all worked")
+    parser.add_argument("--quit-after-startup", dest="gui_quit_after_startup", action="store_true",
+                        help="start, open the last case, quit once the window is painted (startup timing)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that feature is not built yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from desktop_app.core.log import setup_logging
+    from desktop_app.core.paths import resolve_data_dir
+    from desktop_app.core.services.workspace import Workspace
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        if getattr(args, "no_workspace", False):
+            return int(args.handler(args, None) or 0)
+        with Workspace.open(data_dir) as workspace:
+            setup_logging(workspace.layout.logs, console=False)
+            return int(args.handler(args, workspace) or 0)
+    except CorruptDatabaseError as exc:
+        hint = ""
+        if exc.latest_backup:
+            hint = " " + _("The latest backup is {path}; copy it over the damaged file to go back to it.").format(
+                path=exc.latest_backup)
+        print(f"papertrail: {exc}{hint}", file=sys.stderr)
+        return exc.exit_code
+    except AppError as exc:
+        print(f"papertrail: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("papertrail: " + _("interrupted; nothing was changed."), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.core.i18n import detect_language, set_language
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang or detect_language())
+    if args.command is None:
+        return run_gui(args)
+    return run_command(args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from desktop_app.ui.launch import launch
+    except ImportError as exc:
+        print("papertrail: " + _("the desktop app cannot start here ({error}); the commands still work — "
+                                 "see papertrail --help.").format(error=exc), file=sys.stderr)
+        return 3
+    return launch(args)

@@ -1,0 +1,158 @@
+"""Phone numbers → grouping keys, so that one line written many ways counts as one.
+
+`+86 138 0013 8000`, `008613800138000`, `8613800138000`, full-width digits, `tel:` URIs and
+IP-dial prefixes (17951…) all become `+8613800138000`.  Shapes `phonenumbers` cannot place
+get keys of their own rather than being forced into E.164 (research/imports.md §4.3):
+
+- withheld callers (`-1`, `-2`, `-3`, empty, "Unknown", "private") → `withheld`
+- 106… SMS gateways → `sms:CN:<digits>`
+- 95xxx/96xxx service numbers, 100xx carriers, 123xx government lines → `short:CN:<digits>`
+- anything else that does not parse → `raw:<digits or text>` so that nothing is lost
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+
+WITHHELD_KEY = "withheld"
+_WITHHELD_RAW = {"", "-1", "-2", "-3", "unknown", "private", "withheld", "anonymous", "null", "未知",
+                 "未知号码", "私人号码", "隐藏号码", "隱藏號碼"}
+_SMS_GATEWAY = re.compile(r"^106\d{2,17}$")
+_SERVICE = re.compile(r"^(9[56]\d{3,4}|10\d{3}|12\d{3})$")
+
+
+class NumberType(StrEnum):
+    MOBILE = "mobile"
+    FIXED = "fixed"
+    SERVICE = "service"  # 95xxx, 96xxx, 100xx, 123xx, 400/800
+    SMS_GATEWAY = "sms_gateway"
+    WITHHELD = "withheld"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberInfo:
+    raw: str
+    key: str
+    kind: NumberType
+    e164: str | None = None
+    display: str = ""  # international format, or the cleaned raw text
+    location: str = ""  # "归属地", from phonenumbers' geocoder, in Chinese
+
+
+def _clean(raw: str) -> str:
+    # NFKC folds full-width digits and plus signs to ASCII.
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:]
+    # SMS Backup & Restore joins group recipients with "~"; the first one is the sender.
+    for sep in ("~", ","):
+        if sep in text:
+            text = text.split(sep, 1)[0].strip()
+    return text
+
+
+def _digits(text: str) -> str:
+    plus = text.startswith("+")
+    digits = re.sub(r"\D", "", text)
+    return ("+" if plus else "") + digits
+
+
+@lru_cache(maxsize=65536)
+def analyse(raw: str, region: str = "CN") -> NumberInfo:
+    """Classify and key one number as written.  `region` is the user's home region."""
+    region = region_for_jurisdiction(region)
+    text = _clean(raw)
+    if text.lower() in _WITHHELD_RAW:
+        return NumberInfo(raw, WITHHELD_KEY, NumberType.WITHHELD, display=text)
+    digits = _digits(text)
+    bare = digits.lstrip("+")
+    if not bare:
+        # An account name, an e-mail address or a WeChat id: keep it, case-folded.
+        return NumberInfo(raw, "raw:" + text.casefold(), NumberType.UNKNOWN, display=text)
+    if _SMS_GATEWAY.match(bare):
+        return NumberInfo(raw, f"sms:CN:{bare}", NumberType.SMS_GATEWAY, display=bare)
+    if _SERVICE.match(bare):
+        return NumberInfo(raw, f"short:CN:{bare}", NumberType.SERVICE, display=bare)
+    for try_region in dict.fromkeys((region.upper(), "CN")):
+        number = _parse(digits, try_region)
+        if number is not None:
+            return _info(raw, number)
+    return NumberInfo(raw, "raw:" + bare, NumberType.UNKNOWN, display=bare)
+
+
+def _parse(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    candidates = [digits]
+    # "8613800138000" without a plus: phonenumbers reads it as a national number in CN.
+    if not digits.startswith("+"):
+        if digits.startswith("00"):
+            candidates.insert(0, "+" + digits[2:])
+        elif digits.startswith("86") and len(digits) == 13:
+            candidates.insert(0, "+" + digits)
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
+
+
+def _info(raw: str, number: phonenumbers.PhoneNumber) -> NumberInfo:
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    ntype = phonenumbers.number_type(number)
+    if ntype in (PhoneNumberType.MOBILE,):
+        kind = NumberType.MOBILE
+    elif ntype in (PhoneNumberType.SHARED_COST, PhoneNumberType.TOLL_FREE):
+        kind = NumberType.SERVICE
+    elif ntype in (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
+        kind = NumberType.FIXED
+    else:
+        kind = NumberType.UNKNOWN
+    return NumberInfo(
+        raw=raw,
+        key=e164,
+        kind=kind,
+        e164=e164,
+        display=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+        location=_location(number),
+    )
+
+
+def _location(number: phonenumbers.PhoneNumber) -> str:
+    try:
+        from phonenumbers import geocoder
+
+        return geocoder.description_for_number(number, "zh")
+    except Exception:  # noqa: BLE001 - geocoding is a nicety; never fail a key over it
+        return ""
+
+
+def number_key(raw: str, region: str = "CN") -> str:
+    """The grouping key of a number as written (see module docstring)."""
+    return analyse(raw, region).key
+
+
+def masked(raw: str) -> str:
+    """A number with its middle hidden (138****8000), for redacted dossiers."""
+    text = _digits(_clean(raw)).lstrip("+")
+    if len(text) <= 4:
+        return "*" * len(text)
+    keep = 3 if len(text) >= 9 else 2
+    return text[:keep] + "*" * (len(text) - keep - 4) + text[-4:]
+
+
+def region_for_jurisdiction(jurisdiction: str) -> str:
+    """A phonenumbers region for a case jurisdiction ("UK" is "GB" there; "other" falls back to CN)."""
+    code = str(jurisdiction).upper()
+    if code == "UK":
+        return "GB"
+    return code if len(code) == 2 else "CN"

@@ -1,0 +1,56 @@
+"""Logging to a rotating file in the data folder, with case data kept out.
+
+The log is for diagnosing bugs, and people attach logs to bug reports: it must never hold
+message text, names or numbers.  We log ids and counts only, and the filter below also masks
+anything that looks like a phone number or contains CJK text, in case a message slips through
+(an exception text quoting a file name, say).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+_DIGITS = re.compile(r"\+?\d[\d\s\-]{6,}\d")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+def redact(text: str) -> str:
+    return _CJK.sub("[…]", _DIGITS.sub("[number]", text))
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage())
+        record.args = ()
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+_configured: set[Path] = set()
+
+
+def setup_logging(folder: Path, console: bool = False, level: int = logging.INFO) -> Path:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / "papertrail.log"
+    root = logging.getLogger()
+    root.setLevel(level)
+    if path not in _configured:
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactingFilter())
+        root.addHandler(handler)
+        _configured.add(path)
+    if console:
+        stream = logging.StreamHandler()
+        stream.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stream)
+    return path

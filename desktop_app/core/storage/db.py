@@ -1,0 +1,85 @@
+"""One SQLite file per data folder: WAL, foreign keys, explicit transactions.
+
+`Database` hands each thread its own connection (sqlite3 connections must not be shared
+across threads), so a GUI worker and the GUI thread can both use the services.  Every change
+that touches more than one row runs inside `with db.transaction():` — BEGIN IMMEDIATE, then
+COMMIT, or ROLLBACK on any exception — so a crash or a kill leaves either all or nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop_app.core.errors import CorruptDatabaseError, StorageError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open a connection with the settings every connection of ours must have."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if str(path) != ":memory:":
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StorageError(f"{path}: could not switch the database to WAL mode ({mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(f"{path}: not a usable Paper Trail database ({exc})") from exc
+    return conn
+
+
+class Database:
+    """A path plus one connection per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing; nested use joins the outer transaction."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()

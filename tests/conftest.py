@@ -1,0 +1,73 @@
+"""Shared fixtures.  Qt runs offscreen; every test gets its own data folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PAPERTRAIL_TESTING", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real user data folder."""
+    monkeypatch.setenv("PAPERTRAIL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def workspace(data_dir: Path):
+    from desktop_app.core.services.workspace import Workspace
+
+    ws = Workspace.open(data_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data folder, built once per test session."""
+    from desktop_app.core.demo import ensure_demo
+    from desktop_app.core.services.workspace import Workspace
+
+    folder = tmp_path_factory.mktemp("demo-template") / "data"
+    with Workspace.open(folder) as ws:
+        ensure_demo(ws, "cn")
+        ws.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return folder
+
+
+@pytest.fixture
+def demo_dir(_demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo data folder (tests may change it)."""
+    target = tmp_path / "demo-data"
+    shutil.copytree(_demo_template, target)
+    for path in target.rglob("*"):  # copytree keeps the vault's read-only modes; the copy is ours
+        if path.is_dir():
+            path.chmod(0o700)
+    return target
+
+
+@pytest.fixture
+def demo_workspace(demo_dir: Path):
+    from desktop_app.core.demo import ensure_demo
+    from desktop_app.core.services.workspace import Workspace
+
+    ws = Workspace.open(demo_dir)
+    ws.demo_case_id = ensure_demo(ws, "cn")  # type: ignore[attr-defined]
+    yield ws
+    ws.close()
