@@ -1,0 +1,172 @@
+"""Repayment-plan arithmetic: exact totals, rounding remainder, month ends, deferral, down payment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from desktop_app.core.domain.models import Case
+from desktop_app.core.domain.negotiation import (
+    Negotiation,
+    Proposal,
+    ProposalKind,
+    compute_schedule,
+    disposable_income,
+)
+from desktop_app.core.domain.repayment import add_months
+from desktop_app.core.errors import ValidationError
+
+TODAY = date(2026, 11, 22)
+
+# base, count, expected amounts (first, ..., last) — the remainder always lands on the last one
+AMOUNT_CASES = [
+    (D("100"), 3, [D("33.33"), D("33.33"), D("33.34")]),
+    (D("200"), 3, [D("66.67"), D("66.67"), D("66.66")]),  # half-up rounds the others up, last is smaller
+    (D("0.05"), 2, [D("0.03"), D("0.02")]),  # 0.025 → 0.03 (ROUND_HALF_UP, not banker's 0.02)
+    (D("12000"), 12, [D("1000.00")] * 12),
+    (D("38650.27"), 24, [D("1610.43")] * 23 + [D("1610.38")]),
+    (D("1"), 7, [D("0.14")] * 6 + [D("0.16")]),
+]
+
+
+@pytest.mark.parametrize(("base", "count", "amounts"), AMOUNT_CASES)
+def test_instalments_sum_to_the_base_exactly(base: D, count: int, amounts: list[D]) -> None:
+    s = compute_schedule(Proposal(base_amount=base, instalments=count, first_due=date(2027, 1, 10)), None,
+                         today=TODAY)
+    assert [i.amount for i in s.instalments] == amounts
+    assert s.total == base.quantize(D("0.01"))
+    assert s.instalments[-1].remaining == 0
+    assert all(i.amount.as_tuple().exponent == -2 for i in s.instalments)
+
+
+# first due, day of month, count → expected dates
+DATE_CASES = [
+    (date(2027, 1, 31), None, 4, [date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30)]),
+    (date(2028, 1, 31), None, 3, [date(2028, 1, 31), date(2028, 2, 29), date(2028, 3, 31)]),  # leap year
+    (date(2027, 12, 30), None, 3, [date(2027, 12, 30), date(2028, 1, 30), date(2028, 2, 29)]),
+    (date(2099, 12, 29), None, 3, [date(2099, 12, 29), date(2100, 1, 29), date(2100, 2, 28)]),  # 2100: no leap day
+    (date(2027, 2, 28), 31, 3, [date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30)]),  # day 31 kept after Feb
+    (date(2027, 11, 15), 15, 3, [date(2027, 11, 15), date(2027, 12, 15), date(2028, 1, 15)]),  # year boundary
+]
+
+
+@pytest.mark.parametrize(("first", "dom", "count", "dates"), DATE_CASES)
+def test_due_dates_use_the_month_end_when_the_day_is_missing(first: date, dom: int | None, count: int,
+                                                             dates: list[date]) -> None:
+    s = compute_schedule(Proposal(base_amount=D("900"), instalments=count, first_due=first, day_of_month=dom), None,
+                         today=date(2026, 1, 1))
+    assert [i.due for i in s.instalments] == dates
+
+
+def test_add_months_negative_and_across_years() -> None:
+    assert add_months(date(2027, 3, 31), -1) == date(2027, 2, 28)
+    assert add_months(date(2027, 1, 15), 25) == date(2029, 2, 15)
+
+
+def test_deferral_shifts_the_first_instalment() -> None:
+    p = Proposal(kind=ProposalKind.DEFERRAL, base_amount=D("6000"), instalments=6, first_due=date(2027, 1, 31),
+                 deferral_months=3)
+    s = compute_schedule(p, None, today=TODAY)
+    assert [i.due for i in s.instalments][:2] == [date(2027, 4, 30), date(2027, 5, 31)]
+    assert s.last_due == date(2027, 9, 30)
+    assert s.total == D("6000.00")
+
+
+def test_down_payment_comes_first_and_the_rest_follows() -> None:
+    p = Proposal(base_amount=D("10000"), instalments=3, first_due=date(2027, 1, 20), down_payment=D("1000.50"))
+    s = compute_schedule(p, None, today=TODAY)
+    assert s.down_payment is not None and s.down_payment.due == date(2027, 1, 20)
+    assert s.down_payment.amount == D("1000.50")
+    assert [(i.due, i.amount) for i in s.regular] == [
+        (date(2027, 2, 20), D("2999.83")), (date(2027, 3, 20), D("2999.83")), (date(2027, 4, 20), D("2999.84"))]
+    assert s.total == D("10000.00")
+
+
+def test_down_payment_with_deferral_and_own_date() -> None:
+    p = Proposal(base_amount=D("5000"), instalments=2, first_due=date(2027, 1, 5), deferral_months=2,
+                 down_payment=D("500"), down_payment_date=date(2026, 12, 10))
+    s = compute_schedule(p, None, today=TODAY)
+    assert [i.due for i in s.instalments] == [date(2026, 12, 10), date(2027, 3, 5), date(2027, 4, 5)]
+    assert s.total == D("5000.00")
+
+
+def test_principal_only_uses_the_principal_by_default() -> None:
+    case = Case(id=1, title="t", principal=D("20000"), balance=D("26543.21"))
+    p = Proposal(kind=ProposalKind.PRINCIPAL_ONLY, instalments=10, first_due=date(2027, 1, 1))
+    s = compute_schedule(p, p.default_base(case), today=TODAY)
+    assert s.total == D("20000.00") and s.monthly_amount == D("2000.00")
+    longer = Proposal(kind=ProposalKind.LONGER_TERM, instalments=10)
+    assert longer.default_base(case) == D("26543.21")
+
+
+def test_monthly_amount_decides_the_count() -> None:
+    p = Proposal(base_amount=D("10000"), instalments=0, monthly_amount=D("800"), first_due=date(2027, 1, 1))
+    s = compute_schedule(p, None, today=TODAY)
+    assert len(s.instalments) == 13
+    assert s.instalments[-1].amount == D("400.00") and s.total == D("10000.00")
+
+
+def test_interest_rate_gives_level_payments_and_clears_the_principal() -> None:
+    p = Proposal(base_amount=D("10000"), instalments=12, first_due=date(2027, 1, 15), annual_rate=D("6"))
+    s = compute_schedule(p, None, today=TODAY)
+    assert s.monthly_amount == D("860.66")  # standard annuity at 0.5% a month
+    assert s.total_principal == D("10000.00")
+    assert s.total == s.total_principal + s.total_interest
+    assert s.instalments[-1].remaining == 0
+
+
+@pytest.mark.parametrize(("proposal", "field"), [
+    (Proposal(base_amount=D("100"), instalments=0), "proposal.instalments"),
+    (Proposal(base_amount=D("100"), instalments=-2), "proposal.instalments"),
+    (Proposal(base_amount=D("100"), instalments=361), "proposal.instalments"),
+    (Proposal(base_amount=D("100"), instalments=3, down_payment=D("100")), "proposal.down_payment"),
+    (Proposal(base_amount=D("100"), instalments=3, down_payment=D("-1")), "proposal.down_payment"),
+    (Proposal(base_amount=D("100"), instalments=3, day_of_month=32), "proposal.day_of_month"),
+    (Proposal(base_amount=D("100"), instalments=0, monthly_amount=D("0.01")), "proposal.monthly_amount"),
+    (Proposal(base_amount=D("1000"), instalments=0, monthly_amount=D("5"), annual_rate=D("12")),
+     "proposal.monthly_amount"),
+    (Proposal(base_amount=None, instalments=3), "proposal.base_amount"),
+])
+def test_impossible_plans_are_refused_with_the_field_named(proposal: Proposal, field: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        compute_schedule(proposal, None, today=TODAY)
+    assert err.value.field == field
+    assert str(err.value)
+
+
+def test_more_than_five_years_warns_for_a_credit_card_only() -> None:
+    p = Proposal(base_amount=D("60000"), instalments=58, first_due=date(2027, 1, 1), deferral_months=6)
+    card = compute_schedule(p, None, today=TODAY, credit_card=True)
+    assert card.total == D("60000.00")
+    assert any("60" in w for w in card.warnings)
+    assert compute_schedule(p, None, today=TODAY, credit_card=False).warnings == ()
+    short = Proposal(base_amount=D("60000"), instalments=48, first_due=date(2027, 1, 1))
+    assert compute_schedule(short, None, today=TODAY, credit_card=True).warnings == ()
+
+
+def test_negative_amount_in_stored_dict_is_refused() -> None:
+    with pytest.raises(ValidationError) as err:
+        Negotiation.from_dict({"income": [{"label": "salary", "monthly": "-5"}]})
+    assert err.value.field == "income.monthly"
+    with pytest.raises(ValidationError):
+        Negotiation.from_dict({"proposal": {"first_due": "next week"}})
+
+
+def test_round_trip_and_budget() -> None:
+    neg = Negotiation.from_dict({
+        "income": [{"label": "工资", "monthly": "4,800"}, {"label": "兼职", "monthly": "1200.5"}],
+        "expenses": [{"label": "房租", "monthly": "1800"}, {"label": "伙食", "monthly": "1500"}],
+        "other_debts": [{"creditor": "某银行", "balance": "30000", "monthly_payment": "900", "overdue": True}],
+        "hardship": [{"what": "被裁员", "from_date": "2026-06-01", "income_before": "9000", "income_after": "4800"}],
+        "proposal": {"kind": "lower_instalment", "instalments": 24, "first_due": "2027-01-15"},
+        "evidence_ids": [3, "4"], "letter_date": "2026-11-22",
+    })
+    assert Negotiation.from_dict(neg.to_dict()) == neg
+    assert neg.hardship[0].ongoing and neg.evidence_ids == [3, 4]
+    b = disposable_income(neg)
+    assert (b.income, b.expenses, b.debt_payments, b.disposable) == (D("6000.50"), D("3300.00"), D("900.00"),
+                                                                      D("1800.50"))
+    assert b.fits(D("1800.50")) and not b.fits(D("1800.51"))
+    assert b.shortfall(D("2000")) == D("199.50")
