@@ -83,6 +83,12 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the details (redacted) in the log
+        log.exception("unexpected error in command %s", args.command)
+        print("papertrail: " + _("unexpected error ({kind}); nothing more was changed. Details are in the log in "
+                                 "{folder}.").format(kind=type(exc).__name__, folder=data_dir / "logs"),
+              file=sys.stderr)
+        return 70
 
 
 def main(argv: Sequence[str] | None = None) -> int:

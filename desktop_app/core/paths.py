@@ -98,6 +98,13 @@ class DataLayout:
         return self.root / "exports"
 
     def create(self) -> DataLayout:
-        for folder in (self.root, self.vault, self.backups, self.logs):
-            make_private_dir(folder)
+        from desktop_app.core.errors import StorageError
+
+        if self.root.exists() and not self.root.is_dir():
+            raise StorageError(f"{self.root}: is a file, not a folder; choose a folder for Paper Trail's data")
+        try:
+            for folder in (self.root, self.vault, self.backups, self.logs):
+                make_private_dir(folder)
+        except OSError as exc:
+            raise StorageError(f"{self.root}: cannot use this folder for data ({exc.strerror or exc})") from exc
         return self

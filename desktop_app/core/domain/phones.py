@@ -141,13 +141,19 @@ def number_key(raw: str, region: str = "CN") -> str:
     return analyse(raw, region).key
 
 
-def masked(raw: str) -> str:
-    """A number with its middle hidden (138****8000), for redacted dossiers."""
-    text = _digits(_clean(raw)).lstrip("+")
-    if len(text) <= 4:
-        return "*" * len(text)
-    keep = 3 if len(text) >= 9 else 2
-    return text[:keep] + "*" * (len(text) - keep - 4) + text[-4:]
+def masked(raw: str, region: str = "CN") -> str:
+    """A number with its middle hidden (138****8000, 9**88), for redacted dossiers."""
+    info = analyse(raw, region)
+    if info.e164:
+        digits = str(phonenumbers.parse(info.e164).national_number)
+    else:
+        digits = _digits(_clean(raw)).lstrip("+")
+    n = len(digits)
+    if n <= 4:
+        return "*" * n
+    if n <= 7:
+        return digits[:1] + "*" * (n - 3) + digits[-2:]
+    return digits[:3] + "*" * (n - 7) + digits[-4:]
 
 
 def region_for_jurisdiction(jurisdiction: str) -> str:

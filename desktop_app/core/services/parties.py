@@ -63,7 +63,8 @@ class PartyService:
             points.setdefault(p["party_id"], []).append(point_from_row(p))
         return [party_from_row(r, points.get(r["id"], [])) for r in rows]
 
-    def find_by_contact(self, case_id: int, value: str, kind: ContactPointKind = ContactPointKind.PHONE) -> Party | None:
+    def find_by_contact(self, case_id: int, value: str,
+                        kind: ContactPointKind = ContactPointKind.PHONE) -> Party | None:
         key = contact_key(kind, value, self._region(case_id))
         row = self.db.execute(
             "SELECT pa.id FROM contact_points cp JOIN parties pa ON pa.id = cp.party_id "
@@ -145,7 +146,8 @@ class PartyService:
         )
         return int(cur.lastrowid)
 
-    def add_contact_point(self, party_id: int, kind: ContactPointKind | str, value: str, label: str = "") -> ContactPoint:
+    def add_contact_point(self, party_id: int, kind: ContactPointKind | str, value: str,
+                          label: str = "") -> ContactPoint:
         party = self.get(party_id)
         with self.db.transaction():
             point_id = self._insert_point(party_id, ContactPointKind(kind), value, label, self._region(party.case_id))

@@ -46,6 +46,11 @@ class Workspace:
         db = Database(layout.database)
         try:
             migrate(db.conn, layout.database, layout.backups)
+        except CorruptDatabaseError as exc:
+            db.close()
+            if exc.latest_backup is None:
+                exc.latest_backup = backups.latest(layout.backups)
+            raise
         except sqlite3.DatabaseError as exc:
             db.close()
             raise CorruptDatabaseError(f"{layout.database}: the database file is damaged ({exc})",

@@ -20,7 +20,8 @@ from desktop_app.core.domain.enums import CaptureSource
 # Screenshot_2024-03-14-20-15-07-123_com.tencent.mm, 微信图片_20240314201507, PXL_20240314_201507123,
 # and call recordings such as 13800138000_20240314201507 or "通话录音 张三 2024-03-14 20-15-07".
 _NAME_PATTERNS = [
-    re.compile(r"(?P<y>20\d\d)-?(?P<mo>[01]\d)-?(?P<d>[0-3]\d)[-_ T]?(?P<h>[0-2]\d)[-_:.]?(?P<mi>[0-5]\d)[-_:.]?(?P<s>[0-5]\d)"),
+    re.compile(r"(?P<y>20\d\d)-?(?P<mo>[01]\d)-?(?P<d>[0-3]\d)[-_ T]?"
+               r"(?P<h>[0-2]\d)[-_:.]?(?P<mi>[0-5]\d)[-_:.]?(?P<s>[0-5]\d)"),
 ]
 
 

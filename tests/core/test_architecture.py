@@ -1,0 +1,57 @@
+"""The core stays Qt-free: only desktop_app/ui imports PySide6."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop_app"
+
+
+def _imports_pyside(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "PySide6" for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "PySide6":
+            return True
+    return False
+
+
+def test_no_module_outside_ui_imports_pyside6() -> None:
+    offenders = [
+        str(p.relative_to(PACKAGE.parent))
+        for p in PACKAGE.rglob("*.py")
+        if "ui" not in p.relative_to(PACKAGE).parts[:1] and _imports_pyside(p)
+    ]
+    assert offenders == []
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    modules = sorted(
+        ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
+        for p in PACKAGE.rglob("*.py")
+        if p.relative_to(PACKAGE).parts[0] not in ("ui",) and p.name != "__main__.py"
+    )
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_command_line_does_not_load_qt_or_reportlab() -> None:
+    script = (
+        "import sys\n"
+        "from desktop_app.cli.main import build_parser\n"
+        "build_parser()\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
