@@ -1,0 +1,1 @@
+"""The evidence panel of an event: thumbnails, verification, attach/drop, preview and playback."""

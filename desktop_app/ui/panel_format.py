@@ -1,0 +1,89 @@
+"""Small helpers the panels share: locale-aware dates and numbers, enum combos, accessible names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from desktop_app.core.domain.labels import label
+from desktop_app.core.i18n import current_language
+
+_LOCALES = {
+    "zh_CN": (QLocale.Language.Chinese, QLocale.Country.China),
+    "zh_TW": (QLocale.Language.Chinese, QLocale.Country.Taiwan),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+
+
+def ui_locale() -> QLocale:
+    """The QLocale of the UI language (not the system's: a zh_CN UI on an English system shows 年月日)."""
+    language, territory = _LOCALES.get(current_language(), _LOCALES["en"])
+    return QLocale(language, territory)
+
+
+def fmt_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return ui_locale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    """The wall time as stored (the borrower's clock), never converted to this computer's zone."""
+    if value is None:
+        return ""
+    qdt = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second))
+    return ui_locale().toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def fmt_number(value: Decimal | float | int | None, decimals: int = 2) -> str:
+    if value is None:
+        return ""
+    return ui_locale().toString(float(value), "f", decimals)
+
+
+def fmt_money(value: Decimal | None, currency: str) -> str:
+    if value is None:
+        return ""
+    return f"{fmt_number(value)} {currency}".strip()
+
+
+def fmt_size(size: int) -> str:
+    return ui_locale().formattedDataSize(int(size), 1)
+
+
+def fmt_duration(seconds: float | int | None) -> str:
+    """m:ss, or h:mm:ss for an hour or more."""
+    if seconds is None:
+        return ""
+    total = max(0, int(round(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def fill_enum_combo(combo: QComboBox, values: Iterable[Enum], none_text: str | None = None) -> None:
+    """Translated labels shown, the enum's string value kept as item data."""
+    combo.clear()
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for value in values:
+        combo.addItem(label(value), value.value)
+
+
+def select_data(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control the name a screen reader announces (and, optionally, a tooltip)."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    return widget
