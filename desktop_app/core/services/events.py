@@ -68,6 +68,29 @@ class EventService:
         wanted = set(ids) if ids is not None else None
         return [event_from_row(r, links.get(r["id"])) for r in rows if wanted is None or r["id"] in wanted]
 
+    def timeline_rows(self, case_id: int) -> list[tuple]:
+        """A light view of a case's events for the GUI's timeline (fast at 100,000 events).
+
+        Each tuple: (id, kind, start_local, start_utc, party_id, contact_value, summary,
+        conduct JSON, evidence count, follow_up, direction, call_outcome), oldest first.
+        """
+        counts = dict(self.db.execute(
+            "SELECT ee.event_id, count(*) FROM event_evidence ee JOIN evidence v ON v.id = ee.evidence_id "
+            "WHERE v.case_id = ? AND v.deleted_at IS NULL GROUP BY ee.event_id", (case_id,)).fetchall())
+        conn = self.db.conn
+        previous = conn.row_factory
+        conn.row_factory = None  # plain tuples: sqlite3.Row costs ~3x at this size
+        try:
+            rows = conn.execute(
+                "SELECT id, kind, start_local, start_utc, party_id, contact_value, summary, conduct, 0, "
+                "follow_up, direction, call_outcome FROM events WHERE case_id = ? AND deleted_at IS NULL "
+                "ORDER BY start_utc, id", (case_id,)).fetchall()
+        finally:
+            conn.row_factory = previous
+        if counts:
+            rows = [r if r[0] not in counts else (*r[:8], counts[r[0]], *r[9:]) for r in rows]
+        return rows
+
     def count(self, case_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM events WHERE case_id = ? AND deleted_at IS NULL",
                                (case_id,)).fetchone()[0]

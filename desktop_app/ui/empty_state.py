@@ -1,0 +1,57 @@
+"""What a first-time user sees: two clear choices and a promise that nothing leaves the computer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.core.i18n import _
+
+
+class EmptyState(QWidget):
+    new_case = Signal()
+    open_demo = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.title = QLabel()
+        self.title.setObjectName("emptyTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.privacy = QLabel()
+        self.privacy.setObjectName("hint")
+        self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.privacy.setWordWrap(True)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primary")
+        self.demo_button = QPushButton()
+        self.new_button.clicked.connect(self.new_case)
+        self.demo_button.clicked.connect(self.open_demo)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        layout.addSpacing(16)
+        layout.addWidget(self.privacy)
+        layout.addStretch(3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Keep a record of every contact from debt collectors"))
+        self.text.setText(_("Log calls, messages and visits as they happen, keep the evidence safe, and turn "
+                            "it into a complaint or a repayment request when you are ready."))
+        self.privacy.setText(_("Everything stays on this computer. Nothing is sent anywhere unless you export it."))
+        self.new_button.setText(_("New case"))
+        self.new_button.setAccessibleName(_("New case"))
+        self.demo_button.setText(_("Open the demo case"))
+        self.demo_button.setAccessibleName(_("Open the demo case"))

@@ -1,0 +1,316 @@
+"""The main window: cases on the left, the timeline in the middle, the selected entry on the right.
+
+Layout and language live here; what each command does lives in `main_commands.CommandsMixin`.
+Other parts of the app (evidence, parties, follow-ups, findings, reports, imports) are wired
+in when present, so a build without one of them still opens.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
+
+from desktop_app import APP_DISPLAY_NAME
+from desktop_app.core.errors import AppError
+from desktop_app.core.i18n import _
+from desktop_app.ui.actions import Actions
+from desktop_app.ui.cases_list import CasesList
+from desktop_app.ui.empty_state import EmptyState
+from desktop_app.ui.event_detail import DetailPane, optional
+from desktop_app.ui.main_commands import CommandsMixin
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.timeline_view import TimelinePane
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(CommandsMixin, QMainWindow):
+    painted = Signal()
+    case_opened = Signal(int)
+
+    def __init__(self, ws, settings: Settings, parent: QWidget | None = None, *, demo_mode: bool = False) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.settings = settings
+        self.demo_mode = demo_mode
+        self.case_id: int | None = None
+        self._painted = False
+        self._undo_stack: list[list[int]] = []
+        self._dialogs: list[QWidget] = []  # keeps non-modal dialogs alive
+        self._flag_task = None
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+        self.actions = Actions(self)
+
+        self.cases = CasesList(ws)
+        self.timeline = TimelinePane(ws)
+        self.detail = DetailPane(ws)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.cases)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([220, 640, 420])
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        for name in ("log_call", "log_message", "log_visit", None, "new_event", "delete_event", "undo_delete",
+                     None, "import", "report"):
+            if name is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(getattr(self.actions, name))
+
+        self._build_docks()
+        self._connect()
+        self.retranslate()
+        self.refresh_cases()
+
+    # -- building --------------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        self.follow_ups = self.findings = None
+        self.follow_dock = self.findings_dock = None
+        followups_cls = optional("desktop_app.ui.followups", "FollowUpsPanel")
+        if followups_cls is not None:
+            self.follow_ups = followups_cls(self.ws)
+            self.follow_ups.event_activated.connect(self.go_to_event)
+            self.follow_dock = self._dock("followUpsDock", self.follow_ups, self.actions.follow_ups)
+        findings_cls = optional("desktop_app.ui.findings_panel", "FindingsPanel")
+        if findings_cls is not None:
+            self.findings = findings_cls(self.ws)
+            self.findings.events_selected.connect(self.select_events)
+            self.findings_dock = self._dock("findingsDock", self.findings, self.actions.findings)
+        if self.follow_dock and self.findings_dock:
+            self.tabifyDockWidget(self.follow_dock, self.findings_dock)
+
+    def _dock(self, name: str, widget: QWidget, action) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        action.toggled.connect(dock.setVisible)
+        dock.visibilityChanged.connect(lambda visible, a=action: a.setChecked(visible) if a.isChecked() != visible
+                                       and not self.isMinimized() else None)
+        return dock
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        a = self.actions
+        layout = (
+            (_("&Case"), ("new_case", "edit_case", "open_demo", None, "parties", "negotiation", None, "import",
+                          "report", None, "quit")),
+            (_("&Entry"), ("log_call", "log_message", "log_visit", "new_event", None, "save_event", "delete_event",
+                           "undo_delete", "trash")),
+            (_("&View"), ("find", "flagged_only", "clear_filters", None, "follow_ups", "findings")),
+            (_("&Tools"), ("verify", None, "settings")),
+            (_("&Help"), ("about",)),
+        )
+        for title, names in layout:
+            menu = bar.addMenu(title)
+            menu.setToolTipsVisible(True)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(getattr(a, name))
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new_case.triggered.connect(self.new_case)
+        a.edit_case.triggered.connect(self.edit_case)
+        a.open_demo.triggered.connect(self.open_demo)
+        a.log_call.triggered.connect(lambda: self.quick_log("call"))
+        a.log_message.triggered.connect(lambda: self.quick_log("message"))
+        a.log_visit.triggered.connect(lambda: self.quick_log("visit"))
+        a.new_event.triggered.connect(self.new_event)
+        a.save_event.triggered.connect(self.detail.editor.save)
+        a.delete_event.triggered.connect(self.delete_selected)
+        a.undo_delete.triggered.connect(self.undo_delete)
+        a.trash.triggered.connect(self.show_trash)
+        a.find.triggered.connect(self.focus_search)
+        a.flagged_only.toggled.connect(self.timeline.flagged.setChecked)
+        self.timeline.flagged.toggled.connect(a.flagged_only.setChecked)
+        a.clear_filters.triggered.connect(self.timeline.clear_filters)
+        a.parties.triggered.connect(self.show_parties)
+        a.all()["import"].triggered.connect(self.show_import)
+        a.report.triggered.connect(self.show_report)
+        a.negotiation.triggered.connect(self.show_negotiation)
+        a.verify.triggered.connect(self.verify_evidence)
+        a.settings.triggered.connect(self.show_settings)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self.show_about)
+        # Delete and Undo act on the timeline only, never on text being typed in the editor.
+        for action in (a.delete_event,):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.timeline.table.addAction(action)
+        self.empty.new_case.connect(self.new_case)
+        self.empty.open_demo.connect(self.open_demo)
+        self.cases.case_selected.connect(self._case_clicked)
+        self.timeline.event_selected.connect(self._event_selected)
+        self.timeline.table.files_dropped.connect(self.files_dropped)
+        self.detail.saved.connect(self._event_saved)
+        self.detail.evidence_changed.connect(self._evidence_changed)
+        self.detail.editor.dirty_changed.connect(lambda dirty: a.save_event.setEnabled(dirty))
+
+    # -- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.actions.retranslate()
+        self._build_menus()
+        self.toolbar.setWindowTitle(_("Main toolbar"))
+        self.empty.retranslate()
+        self.timeline.retranslate()
+        self.cases.setAccessibleName(_("Cases"))
+        if self.follow_dock is not None:
+            self.follow_dock.setWindowTitle(_("Follow-ups"))
+        if self.findings_dock is not None:
+            self.findings_dock.setWindowTitle(_("Findings"))
+        for panel in (self.follow_ups, self.findings):
+            if panel is not None and hasattr(panel, "retranslate"):
+                panel.retranslate()
+        self._rebuild_detail()
+        self.refresh_cases()
+        self._update_title()
+        self._update_enabled()
+
+    def _rebuild_detail(self) -> None:
+        """The editor is rebuilt in the new language; its event is shown again."""
+        if not hasattr(self, "_detail_built"):
+            self._detail_built = True
+            return
+        old = self.detail
+        case_id, event_id = old.case_id, old.event_id
+        self.detail = DetailPane(self.ws)
+        self.detail.saved.connect(self._event_saved)
+        self.detail.evidence_changed.connect(self._evidence_changed)
+        self.detail.editor.dirty_changed.connect(lambda dirty: self.actions.save_event.setEnabled(dirty))
+        self.actions.save_event.triggered.disconnect()
+        self.actions.save_event.triggered.connect(self.detail.editor.save)
+        self.splitter.replaceWidget(2, self.detail)
+        old.deleteLater()
+        self.detail.show_event(case_id, event_id)
+
+    def _update_title(self) -> None:
+        title = APP_DISPLAY_NAME
+        if self.case_id is not None:
+            try:
+                title = f"{self.ws.cases.get(self.case_id).title} — {APP_DISPLAY_NAME}"
+            except AppError:
+                pass
+        if self.demo_mode:
+            title += " " + _("(demo data)")
+        self.setWindowTitle(title)
+
+    def _update_enabled(self) -> None:
+        has_case = self.case_id is not None
+        for name in ("edit_case", "log_call", "log_message", "log_visit", "new_event", "delete_event", "trash",
+                     "find", "flagged_only", "clear_filters", "parties", "import", "report", "negotiation"):
+            self.actions.all()[name].setEnabled(has_case)
+        self.actions.undo_delete.setEnabled(has_case and bool(self._undo_stack))
+        self.actions.save_event.setEnabled(self.detail.editor.dirty)
+
+    # -- cases -----------------------------------------------------------------------------
+    def refresh_cases(self) -> None:
+        self.cases.refresh(select=self.case_id)
+        self.stack.setCurrentIndex(1 if self.cases.count() else 0)
+
+    def _case_clicked(self, case_id: int) -> None:
+        if case_id == self.case_id:
+            return
+        if not self.detail.editor.maybe_save():
+            self.cases.refresh(select=self.case_id)
+            return
+        self.open_case(case_id)
+
+    def open_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self._undo_stack.clear()
+        self.detail.show_event(case_id, None)
+        self.timeline.load_case(case_id)
+        if case_id is not None:
+            self.cases.refresh(select=case_id)
+            self.stack.setCurrentIndex(1)
+            self.settings.last_case_id = case_id
+            self.settings.save()
+        for panel in (self.follow_ups, self.findings):
+            if panel is not None:
+                panel.set_case(case_id)
+        self.refresh_flags()
+        self._update_title()
+        self._update_enabled()
+        if case_id is not None:
+            self.case_opened.emit(case_id)
+
+    # -- selection -------------------------------------------------------------------------
+    def _event_selected(self, event_id: int | None) -> None:
+        editor = self.detail.editor
+        current = editor.record.id if editor.record else None
+        if event_id == current:
+            return
+        if not editor.maybe_save():
+            if current is not None:  # stay on the entry with unsaved changes
+                self.timeline.table.selectionModel().blockSignals(True)
+                self.timeline.select_events([current])
+                self.timeline.table.selectionModel().blockSignals(False)
+            return
+        self.detail.show_event(self.case_id, event_id)
+
+    def select_events(self, event_ids: list) -> None:
+        ids = [int(i) for i in event_ids]
+        missing = [i for i in ids if self.timeline.proxy.proxy_row_of(i) is None]
+        if missing and self.timeline.proxy.active():
+            self.timeline.clear_filters()  # a finding points at entries the filters hide
+        self.timeline.select_events(ids)
+        self.timeline.table.setFocus()
+
+    def go_to_event(self, case_id: int, event_id: int) -> None:
+        if case_id != self.case_id:
+            if not self.detail.editor.maybe_save():
+                return
+            self.open_case(case_id)
+        self.select_events([event_id])
+
+    def focus_search(self) -> None:
+        self.timeline.search.setFocus()
+        self.timeline.search.selectAll()
+
+    # -- window ----------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
+        if self.settings.splitter_state:
+            self.splitter.restoreState(QByteArray.fromHex(self.settings.splitter_state.encode()))
+
+    def event(self, event: QEvent) -> bool:
+        # A top-level widget paints itself and its children while handling UpdateRequest, so
+        # after the first one returns, the window is on screen (used by --quit-after-startup).
+        handled = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.UpdateRequest:
+            self._painted = True
+            self.painted.emit()
+        return handled
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.detail.editor.maybe_save():
+            event.ignore()
+            return
+        self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()
+        self.settings.splitter_state = bytes(self.splitter.saveState().toHex()).decode()
+        self.settings.save()
+        super().closeEvent(event)

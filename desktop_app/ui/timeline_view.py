@@ -1,0 +1,311 @@
+"""The timeline pane: a filter bar (kind, person, dates, flagged only, search) over the table.
+
+Search uses the core's full-text index.  Typing restarts a short timer; when it fires the
+query runs in a worker thread, and only the newest query's answer is applied, so typing never
+waits for the database even in a case with 100,000 entries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.domain.enums import EventKind
+from desktop_app.core.domain.labels import label
+from desktop_app.core.i18n import _
+from desktop_app.ui.timeline_model import Col, TimelineFilter, TimelineModel
+from desktop_app.ui.workers import run_task
+
+SEARCH_DELAY_MS = 250
+NO_DATE = QDate(2000, 1, 1)
+
+
+class TimelineTable(QTableView):
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setSortingEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        # Fixed row heights: Qt never measures 100,000 rows to lay them out.
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+
+    def set_column_widths(self) -> None:
+        header = self.horizontalHeader()
+        unit = self.fontMetrics().horizontalAdvance("0")
+        widths = {Col.KIND: 16, Col.WHEN: 18, Col.PARTY: 14, Col.NUMBER: 15, Col.FLAGS: 8, Col.EVIDENCE: 7}
+        for col, chars in widths.items():
+            header.resizeSection(col, unit * chars + 24)
+        header.setSectionResizeMode(Col.SUMMARY, QHeaderView.ResizeMode.Stretch)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            super().dropEvent(event)
+
+
+class TimelinePane(QWidget):
+    event_selected = Signal(object)  # event id or None
+    search_applied = Signal()
+
+    def __init__(self, ws, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.case_id: int | None = None
+        self.model = TimelineModel(self)
+        self.proxy = TimelineFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = TimelineTable()
+        self.table.setModel(self.proxy)
+        self.table.set_column_widths()
+        self._search_generation = 0
+        self._search_task = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.party = QComboBox()
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        self.flagged = QCheckBox()
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        for text_label, buddy in zip(self.labels, (self.kind, self.party, self.date_from), strict=True):
+            text_label.setBuddy(buddy)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.labels[0])
+        bar.addWidget(self.kind, 1)
+        bar.addWidget(self.labels[1])
+        bar.addWidget(self.party, 1)
+        bar.addWidget(self.labels[2])
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.flagged)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(self._timer.start)
+        self.kind.currentIndexChanged.connect(self._filters_changed)
+        self.party.currentIndexChanged.connect(self._filters_changed)
+        self.date_from.dateChanged.connect(self._filters_changed)
+        self.date_to.dateChanged.connect(self._filters_changed)
+        self.flagged.toggled.connect(self._filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.retranslate()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("—")  # the minimum means "no limit"
+        edit.setDate(NO_DATE)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(_("Search words, numbers, names… (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search"))
+        self.labels[0].setText(_("&Kind:"))
+        self.labels[1].setText(_("&Who:"))
+        self.labels[2].setText(_("&Dates:"))
+        self.kind.setAccessibleName(_("Filter by kind"))
+        self.party.setAccessibleName(_("Filter by person"))
+        self.date_from.setAccessibleName(_("From date"))
+        self.date_to.setAccessibleName(_("To date"))
+        self.flagged.setText(_("Flagged only"))
+        self.flagged.setAccessibleName(_("Flagged only"))
+        self.table.setAccessibleName(_("Timeline"))
+        current = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(_("All kinds"), None)
+        for kind in EventKind:
+            self.kind.addItem(label(kind), kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.kind.blockSignals(False)
+        self.party.setItemText(0, _("Everyone")) if self.party.count() else None
+        self.model.retranslate()
+        self._update_count()
+
+    # -- loading ---------------------------------------------------------------------------
+    def load_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self._search_generation += 1
+        if case_id is None:
+            self.model.set_rows([], {})
+            self._fill_parties({})
+            return
+        parties = {p.id: p.name for p in self.ws.parties.list(case_id)}
+        self._fill_parties(parties)
+        self.model.set_rows(self.ws.events.timeline_rows(case_id), parties)
+        if self.search.text().strip():
+            self._run_search()
+
+    def reload(self, keep: int | None = None) -> None:
+        """Re-read the rows (after a change), keeping the selection on `keep` or the current event."""
+        keep = keep if keep is not None else self.current_event_id()
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        self.load_case(self.case_id)
+        if column >= 0 and not (column == Col.WHEN and order == Qt.SortOrder.AscendingOrder):
+            self.model.sort(column, order)
+        if keep is not None:
+            self.select_events([keep])
+
+    def _fill_parties(self, parties: dict[int, str]) -> None:
+        current = self.party.currentData()
+        self.party.blockSignals(True)
+        self.party.clear()
+        self.party.addItem(_("Everyone"), None)
+        for party_id, name in sorted(parties.items(), key=lambda item: item[1]):
+            self.party.addItem(name, party_id)
+        self.party.setCurrentIndex(max(0, self.party.findData(current)))
+        self.party.blockSignals(False)
+        if self.party.currentData() != self.proxy.party_id:
+            self.proxy.set_filters(party_id=self.party.currentData())
+
+    # -- filters and search --------------------------------------------------------------------
+    def _date_value(self, edit: QDateEdit) -> str | None:
+        return None if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+    def _filters_changed(self, *args) -> None:
+        self.proxy.set_filters(kind=self.kind.currentData(), party_id=self.party.currentData(),
+                               date_from=self._date_value(self.date_from), date_to=self._date_value(self.date_to),
+                               flagged_only=self.flagged.isChecked())
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for widget in (self.kind, self.party, self.date_from, self.date_to, self.flagged, self.search):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(0)
+        self.party.setCurrentIndex(0)
+        self.date_from.setDate(NO_DATE)
+        self.date_to.setDate(NO_DATE)
+        self.flagged.setChecked(False)
+        self.search.clear()
+        for widget in (self.kind, self.party, self.date_from, self.date_to, self.flagged, self.search):
+            widget.blockSignals(False)
+        self._search_generation += 1
+        self.proxy.set_filters(kind=None, party_id=None, date_from=None, date_to=None, flagged_only=False,
+                               search_ids=None)
+        self._update_count()
+
+    def _run_search(self) -> None:
+        self._timer.stop()
+        query = self.search.text().strip()
+        self._search_generation += 1
+        generation = self._search_generation
+        if not query or self.case_id is None:
+            self._apply_search(generation, None)
+            return
+        case_id, search = self.case_id, self.ws.search
+
+        self._search_task = run_task(lambda progress, cancel: search.search_ids(case_id, query),
+                                     on_result=lambda ids: self._apply_search(generation, set(ids)),
+                                     on_error=lambda exc: self._apply_search(generation, set()))
+
+    def _apply_search(self, generation: int, ids: set[int] | None) -> None:
+        if generation != self._search_generation:
+            return  # an older query answered after a newer one started
+        self.proxy.set_filters(search_ids=ids)
+        self._update_count()
+        self.search_applied.emit()
+
+    def _update_count(self, *args) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        locale = QLocale()
+        if self.proxy.active():
+            self.count.setText(_("{shown} of {total} entries shown").format(
+                shown=locale.toString(shown), total=locale.toString(total)))
+        else:
+            self.count.setText(_("{total} entries").format(total=locale.toString(total)))
+
+    # -- selection -------------------------------------------------------------------------
+    def _current_changed(self, current, previous) -> None:
+        self.event_selected.emit(self.proxy.event_id_at(current.row()) if current.isValid() else None)
+
+    def current_event_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.proxy.event_id_at(index.row()) if index.isValid() else None
+
+    def selected_event_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.proxy.event_id_at(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def select_events(self, event_ids: list[int]) -> None:
+        """Select these events (those the filters hide are skipped) and scroll to the first."""
+        selection = QItemSelection()
+        first = None
+        for event_id in event_ids:
+            row = self.proxy.proxy_row_of(event_id)
+            if row is None:
+                continue
+            selection.select(self.proxy.index(row, 0), self.proxy.index(row, len(Col) - 1))
+            first = row if first is None else first
+        if first is None:
+            return
+        model = self.table.selectionModel()
+        model.setCurrentIndex(self.proxy.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(self.proxy.index(first, 0))
