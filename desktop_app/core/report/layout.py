@@ -139,7 +139,7 @@ class ReportDoc(BaseDocTemplate):
         self._flowables_done = 0
         size = page_size(paper)
         super().__init__(
-            filename, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            str(filename), pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=title, author=author or APP_DISPLAY_NAME, subject=subject,
             creator=f"{APP_DISPLAY_NAME} {__version__}", producer=f"{APP_DISPLAY_NAME} {__version__} (ReportLab)",
             keywords=keywords or [], lang=PDF_LANG.get(lang, "en"), displayDocTitle=1,

@@ -1,0 +1,362 @@
+"""The complaint dossier's text sections: cover, requests, facts, chronology, findings, complaints,
+declaration and the how-to-verify appendix.  Each function returns a list of flowables.
+
+All literals go through `_ = translator(lang)` (the document's language, not the UI's), and
+all user text through `fonts.markup()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, LongTable, PageBreak, Paragraph, Spacer, Table
+
+from desktop_app.core.domain.enums import Channel, EventKind, PartyRole, Target
+from desktop_app.core.domain.labels import label
+from desktop_app.core.i18n import translator
+from desktop_app.core.report import fonts, layout
+from desktop_app.core.report.chart import contacts_chart
+from desktop_app.core.report.common import fmt_datetime, fmt_duration
+from desktop_app.core.report.dossier import Dossier
+
+Styles = dict
+
+
+def _p(text: str, style, lang: str) -> Paragraph:
+    return Paragraph(fonts.markup(text, lang), style)
+
+
+def _link(target: str, text: str, lang: str) -> str:
+    return f'<a href="#{target}" color="black"><u>{fonts.markup(text, lang)}</u></a>'
+
+
+def _kv_table(rows: list[tuple[str, str]], st: Styles, lang: str, width: float) -> Table:
+    data = [[_p(k, st["cover_label"], lang), _p(v, st["cover_value"], lang)] for k, v in rows]
+    table = Table(data, colWidths=[width * 0.28, width * 0.72])
+    table.setStyle(layout.table_style(header_rows=0, zebra=False, extra=[
+        ("GRID", (0, 0), (-1, -1), 0.4, layout.colors.black),
+        ("BACKGROUND", (0, 0), (0, -1), layout.GREY_ZEBRA),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    return table
+
+
+def respondents(d: Dossier, _: Callable[[str], str]) -> list[tuple[str, str]]:
+    case, parties = d.case, d.parties
+    names = {p.id: p.name for p in parties}
+    rows: list[tuple[str, str]] = []
+    platform = case.platform or ", ".join(p.name for p in parties if p.role == PartyRole.PLATFORM)
+    funder = case.funder or ", ".join(p.name for p in parties if p.role == PartyRole.FUNDER)
+    if platform:
+        rows.append((_("Platform"), platform))
+    if funder:
+        rows.append((_("Funder (lender)"), funder))
+    agencies = [p.name for p in parties if p.role in (PartyRole.AGENCY, PartyRole.LAW_FIRM)]
+    if agencies:
+        rows.append((_("Collection agency"), "; ".join(agencies)))
+    collectors = []
+    for p in parties:
+        if p.role != PartyRole.COLLECTOR:
+            continue
+        bits = [p.name]
+        if p.badge_no:
+            bits.append(_("badge no. {badge}").format(badge=p.badge_no))
+        if p.organisation_id in names:
+            bits.append(names[p.organisation_id])
+        numbers = [cp.value for cp in p.contact_points]
+        if numbers:
+            bits.append(", ".join(numbers))
+        collectors.append(" · ".join(bits))
+    if collectors:
+        rows.append((_("Named collectors"), "\n".join(collectors)))
+    return rows
+
+
+def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: list[tuple[str, str]]) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    case, f = d.case, d.facts
+    story: list = [Spacer(1, 8 * mm), _p(_("Complaint about debt collection conduct"), st["title"], lang),
+                   _p(case.title, st["subtitle"], lang), Spacer(1, 4 * mm)]
+    complainant = case.borrower_name or _("(not entered)")
+    if case.borrower_contact:
+        complainant += "\n" + case.borrower_contact
+    rows = [(_("Complainant"), complainant)]
+    rows += respondents(d, _) or [(_("Respondents"), _("(not entered)"))]
+    if case.account_numbers:
+        rows.append((_("Account or contract numbers"), case.account_numbers))
+    period = ""
+    if d.options.date_from or d.options.date_to or f.first:
+        start = d.options.date_from or (f.first.date() if f.first else None)
+        end = d.options.date_to or (f.last.date() if f.last else None)
+        period = f"{start or '…'} – {end or '…'}"
+    rows += [
+        (_("Date"), generated.strftime("%Y-%m-%d")),
+        (_("Case reference"), case.reference),
+        (_("Period covered"), period or _("(no contacts logged)")),
+        (_("Events and exhibits"), _("{events} events, {exhibits} exhibits").format(
+            events=len(d.events), exhibits=len(d.evidence))),
+    ]
+    story.append(_kv_table(rows, st, lang, width))
+    story.append(Spacer(1, 5 * mm))
+    story.append(_p(_("SHA-256 of the evidence manifest (manifest.json in the evidence package):"), st["small"], lang))
+    story.append(Paragraph(d.manifest_sha256, st["hash"]))
+    story.append(Spacer(1, 3 * mm))
+    if d.options.redact_third_parties:
+        story.append(_p(_("Names and numbers of third parties are masked in this copy."), st["note"], lang))
+    if len(volumes) > 1:
+        story.append(_p(_("This dossier is in {n} volumes:").format(n=len(volumes)), st["note"], lang))
+        for name, what in volumes:
+            story.append(_p(f"• {name} — {what}", st["note"], lang))
+    story.append(PageBreak())
+    return story
+
+
+def requests(d: Dossier, st: Styles) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [layout.heading(_("My requests"), st["h1"], lang, 0, "requests")]
+    items = [r for r in d.case.requests if r.strip()]
+    if not items:
+        story.append(_p(_("(No requests entered.)"), st["body"], lang))
+    for number, text in enumerate(items, 1):
+        story.append(Paragraph(f"{number}.&nbsp;&nbsp;" + fonts.markup(d.redactor.text(text), lang), st["list"]))
+    return story
+
+
+def facts_section(d: Dossier, st: Styles, width: float) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    f, limits = d.facts, d.facts.limits
+    assert limits is not None
+    quiet = f"{limits.quiet_start:%H:%M}–{limits.quiet_end:%H:%M}"
+    story: list = [layout.heading(_("The facts in brief"), st["h1"], lang, 0, "facts")]
+    if f.first and f.last:
+        story.append(_p(_("From {first} to {last} the other side contacted me {contacts} times on {days} days: "
+                          "{calls} calls, {messages} messages and {visits} visits.").format(
+            first=f.first.strftime("%Y-%m-%d"), last=f.last.strftime("%Y-%m-%d"), contacts=f.contacts,
+            days=f.days_with_contact, calls=f.calls, messages=f.messages, visits=f.visits), st["body"], lang))
+    rule = (_("more than {n} unanswered calls") if limits.unanswered_only else _("more than {n} calls")).format(
+        n=limits.daily_calls)
+    rows = [
+        (_("Contacts by the other side"), f.contacts),
+        (_("Calls"), f.calls),
+        (_("Unanswered calls"), f.unanswered_calls),
+        (_("Messages (SMS, chat, e-mail, letters)"), f.messages),
+        (_("Visits to home or work"), f.visits),
+        (_("Contacts in quiet hours ({hours})").format(hours=quiet), f.quiet_contacts),
+        (_("Calls in quiet hours ({hours})").format(hours=quiet), f.quiet_calls),
+        (_("Days with {rule}").format(rule=rule), f.days_over_limit),
+        (_("Most calls in one day"), f"{f.max_calls_in_a_day}" + (f" ({f.busiest_day})" if f.busiest_day else "")),
+        (_("Third parties contacted"), f.third_parties),
+        (_("Contacts with third parties"), f.third_party_contacts),
+        (_("Numbers and accounts used"), f.numbers_used),
+        (_("Complaints I filed"), f.complaints),
+    ]
+    data = [[_p(k, st["cell"], lang), Paragraph(str(v), st["cell"])] for k, v in rows]
+    table = Table(data, colWidths=[width * 0.6, width * 0.25], hAlign="LEFT")
+    table.setStyle(layout.table_style(header_rows=0))
+    story += [table, Spacer(1, 3 * mm)]
+    if f.per_day:
+        story.append(CondPageBreak(70 * mm))
+        story.append(layout.heading(_("Contacts per day"), st["h2"], lang, 1, "chart"))
+        story.append(contacts_chart(
+            f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=_("In quiet hours ({hours})").format(
+                hours=quiet), legend_limit=_("Daily call limit ({n})").format(n=limits.daily_calls),
+            limit=limits.daily_calls))
+    story.append(layout.heading(_("In my own words"), st["h2"], lang, 1, "statement"))
+    statement = d.redactor.text(d.case.statement.strip())
+    if not statement:
+        story.append(_p(_("(No statement entered.)"), st["body"], lang))
+    for para in (s for s in statement.split("\n\n") if s.strip()):
+        story.append(_p(para.strip(), st["body"], lang))
+    return story
+
+
+def _kind_text(e, _) -> str:
+    bits = [label(e.kind, _)]
+    if e.kind == EventKind.CALL:
+        if e.call_outcome:
+            bits.append(label(e.call_outcome, _))
+        if e.duration_s:
+            bits.append(fmt_duration(e.duration_s))
+    elif e.direction is not None and e.kind in (EventKind.SMS, EventKind.CHAT, EventKind.EMAIL, EventKind.LETTER):
+        bits.append(label(e.direction, _))
+    return "\n".join(bits)
+
+
+def _party_text(d: Dossier, e, _) -> str:
+    who = d.redactor.name(e.party_id) or str(e.details.get("claimed_identity") or e.details.get("sender_name") or "")
+    if e.target == Target.THIRD_PARTY:
+        target = d.redactor.name(e.target_party_id) or _("a third party")
+        who = (who + "\n" if who else "") + "→ " + target
+    return who
+
+
+def _summary_markup(d: Dossier, e, st: Styles, _) -> str:
+    lang = d.options.lang
+    text = d.redactor.text(e.summary or "")
+    if not text and e.body:
+        body = d.redactor.text(e.body)
+        text = body if len(body) <= 120 else body[:120] + "…"
+    out = fonts.markup(text, lang)
+    if e.quotes.strip():
+        quote = d.redactor.text(e.quotes.strip().splitlines()[0])
+        out += "<br/>" + fonts.markup(f"“{quote}”", lang)
+    first, edited = d.recorded.get(e.id, (None, None))
+    if first:
+        note = _("recorded {when}").format(when=d.local_time(first))
+        if edited:
+            note += "; " + _("edited {when}").format(when=d.local_time(edited))
+        out += f'<br/><font size="6.5" color="#444444">{fonts.markup(note, lang)}</font>'
+    return out
+
+
+def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str], bool]) -> list:
+    """The timeline table.  `link_exhibit(label)` says whether that exhibit is in this volume."""
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [layout.heading(_("Chronology"), st["h1"], lang, 0, "chronology")]
+    if not d.events:
+        return story + [_p(_("(No events in the chosen period.)"), st["body"], lang)]
+    cell, small = st["cell"], st["cell_small"]
+    head = [_("Date and time"), _("Kind"), _("Who"), _("Number"), _("What happened"), _("Conduct"), _("Exhibits")]
+    data = [[_p(h, st["cell_head"], lang) for h in head]]
+    for e in d.events:
+        exhibits = []
+        for evidence_id in e.evidence_ids:
+            exhibit = d.exhibit_of.get(evidence_id)
+            if exhibit:
+                exhibits.append(_link(exhibit, exhibit, lang) if link_exhibit(exhibit) else exhibit)
+        data.append([
+            Paragraph(f'<a name="ev-{e.id}"/>' + fonts.markup(fmt_datetime(e.start).replace(" ", "\n", 1), lang),
+                      small),
+            _p(_kind_text(e, _), small, lang),
+            _p(_party_text(d, e, _), small, lang),
+            Paragraph(fonts.markup(d.redactor.number(e.contact_value, e.party_id, e.contact_key), lang), small),
+            Paragraph(_summary_markup(d, e, st, _), cell),
+            _p("; ".join(label(c, _) for c in e.conduct), small, lang),
+            Paragraph("<br/>".join(exhibits), small),
+        ])
+    ratios = (0.125, 0.1, 0.13, 0.125, 0.33, 0.115, 0.075)
+    table = LongTable(data, colWidths=[width * r for r in ratios], repeatRows=1)
+    table.setStyle(layout.table_style())
+    story.append(table)
+    return story
+
+
+def findings(d: Dossier, st: Styles, link_exhibit: Callable[[str], bool]) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [layout.heading(_("Breaches of the rules"), st["h1"], lang, 0, "findings")]
+    if d.findings is None:
+        return story + [_p(_("The rule checks could not be run for this dossier, so this section is left out."),
+                           st["note"], lang)]
+    if not d.findings:
+        return story + [_p(_("The rule checks found no breach in the chosen events."), st["body"], lang)]
+    try:
+        from desktop_app.core.rules.model import severity_label, status_label
+    except ImportError:  # pragma: no cover - the model ships with the rules
+        def status_label(s, t=None):
+            return str(s)
+
+        def severity_label(s, t=None):
+            return str(s)
+    by_rule: dict[str, list] = {}
+    for finding in d.findings:
+        by_rule.setdefault(finding.rule_id, []).append(finding)
+    events = {e.id: e for e in d.events}
+    for rule_id, group in by_rule.items():
+        first = group[0]
+        story.append(layout.heading(f"{first.title} ({rule_id})", st["h2"], lang, 1, f"rule-{rule_id}"))
+        c = first.citation
+        cite = " ".join(x for x in (getattr(c, "instrument", ""), getattr(c, "article", "")) if x)
+        line = _("Source: {citation}. Legal status: {status}. {severity}.").format(
+            citation=cite, status=status_label(first.status, _), severity=severity_label(first.severity, _))
+        story.append(_p(line, st["small"], lang))
+        if any(getattr(f, "unverified", False) for f in group):
+            story.append(_p(_("Note: the wording of this source could not be checked against an official text."),
+                            st["small"], lang))
+        for finding in group:
+            refs = []
+            for event_id in finding.event_ids[:40]:
+                e = events.get(event_id)
+                if e is None:
+                    continue
+                refs.append(_link(f"ev-{event_id}", e.start.strftime("%m-%d %H:%M"), lang))
+                refs += [_link(x, x, lang) if link_exhibit(x) else x
+                         for x in (d.exhibit_of.get(i) for i in e.evidence_ids) if x]
+            more = len(finding.event_ids) - 40
+            text = "• " + fonts.markup(d.redactor.text(finding.explanation), lang)
+            if refs:
+                text += "<br/>" + ", ".join(dict.fromkeys(refs))
+                if more > 0:
+                    text += " " + fonts.markup(_("and {n} more").format(n=more), lang)
+            story.append(Paragraph(text, st["list"]))
+    return story
+
+
+def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [layout.heading(_("Complaints I have already made"), st["h1"], lang, 0, "complaints")]
+    rows = [e for e in d.events if e.kind == EventKind.COMPLAINT]
+    if not rows:
+        return story + [_p(_("(None recorded.)"), st["body"], lang)]
+    head = [_("Date"), _("Where"), _("Ticket number"), _("Reply due"), _("What happened")]
+    data = [[_p(h, st["cell_head"], lang) for h in head]]
+    for e in rows:
+        channel = e.details.get("channel")
+        try:
+            where = label(Channel(channel), _) if channel else ""
+        except ValueError:
+            where = str(channel)
+        outcome = " ".join(x for x in (e.summary, str(e.details.get("outcome") or "")) if x)
+        data.append([_p(fmt_datetime(e.start, with_offset=False), st["cell"], lang), _p(where, st["cell"], lang),
+                     _p(str(e.details.get("ticket_no") or ""), st["cell"], lang),
+                     _p(str(e.details.get("reply_due") or ""), st["cell"], lang),
+                     _p(d.redactor.text(outcome), st["cell"], lang)])
+    table = LongTable(data, colWidths=[width * r for r in (0.16, 0.22, 0.2, 0.12, 0.3)], repeatRows=1)
+    table.setStyle(layout.table_style())
+    return story + [table]
+
+
+def declaration(d: Dossier, st: Styles, width: float) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [CondPageBreak(80 * mm), layout.heading(_("Declaration"), st["h1"], lang, 0, "declaration"),
+                   _p(_("I declare that the facts stated in this dossier are true to the best of my knowledge, and "
+                        "that the exhibits are complete and unaltered copies of the files I recorded or received."),
+                      st["body"], lang), Spacer(1, 12 * mm)]
+    rows = [[_p(_("Name"), st["body"], lang), _p(d.case.borrower_name, st["body"], lang)],
+            [_p(_("Signature"), st["body"], lang), ""],
+            [_p(_("Date"), st["body"], lang), ""]]
+    table = Table(rows, colWidths=[width * 0.2, width * 0.5], rowHeights=[12 * mm] * 3, hAlign="LEFT")
+    table.setStyle(layout.TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, layout.colors.black),
+                                      ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    return story + [table]
+
+
+def appendix(d: Dossier, st: Styles) -> list:
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [PageBreak(), layout.heading(_("Appendix: how to check the files"), st["h1"], lang, 0, "verify"),
+                   _p(_("Each exhibit's SHA-256 fingerprint was computed when the file was first added to Paper "
+                        "Trail and is listed in the evidence index. Anyone can recompute it from the file in the "
+                        "evidence package: if a single byte had changed, the result would be completely "
+                        "different."), st["body"], lang),
+                   _p(_("Linux:"), st["h3"], lang), Paragraph("sha256sum -c SHA256SUMS", st["mono_block"]),
+                   Paragraph("sha256sum E-001_photo.jpg", st["mono_block"]),
+                   _p(_("Windows (Command Prompt):"), st["h3"], lang),
+                   Paragraph("certutil -hashfile E-001_photo.jpg SHA256", st["mono_block"]),
+                   _p(_("macOS (Terminal):"), st["h3"], lang),
+                   Paragraph("shasum -a 256 E-001_photo.jpg", st["mono_block"]),
+                   Spacer(1, 3 * mm),
+                   _p(_("Compare the result with the SHA-256 printed for that exhibit. The file manifest.json in "
+                        "the package lists every exhibit; its own SHA-256 is printed on the cover of this "
+                        "dossier, so the list itself cannot be changed unnoticed."), st["body"], lang),
+                   _p(_("Times are local times where the borrower lives, with their offset from UTC. "
+                        "\"Recorded\" is when an entry was first saved in Paper Trail; \"edited\" is its last "
+                        "change."), st["body"], lang)]
+    return story
