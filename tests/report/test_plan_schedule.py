@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal as D
+from decimal import Decimal
 
 import pytest
 
@@ -17,6 +17,8 @@ from desktop_app.core.domain.negotiation import (
 )
 from desktop_app.core.domain.repayment import add_months
 from desktop_app.core.errors import ValidationError
+
+D = Decimal
 
 TODAY = date(2026, 11, 22)
 
