@@ -1,0 +1,1 @@
+"""The people and organisations of a case, their numbers and accounts."""
