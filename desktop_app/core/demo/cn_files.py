@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from desktop_app.core.demo import cn_timeline as t
 from desktop_app.core.demo.builder import DemoWriter
+from desktop_app.core.demo.photos import door_photo, exif_bytes
 from desktop_app.core.demo.render import (
     Bubble,
     CallRow,
     call_log_screenshot,
     chat_screenshot,
     document_image,
-    door_photo,
-    exif_bytes,
     sms_screenshot,
 )
 from desktop_app.core.demo.sound import call_recording
