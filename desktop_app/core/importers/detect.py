@@ -1,0 +1,195 @@
+"""What each file is (judged from its content, not only its name), and the parser for it.
+
+Folders are walked; an iPhone backup folder is read through its Manifest.db.  A file found in a
+folder that we cannot use is listed as skipped; a file the user named that we cannot use is an
+error with a message naming it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from desktop_app.core.i18n import N_, _
+from desktop_app.core.importers import csvfiles, ios, sbr, vendor
+from desktop_app.core.importers.errors import ImportFormatError
+from desktop_app.core.importers.model import FileReport, Record
+from desktop_app.core.importers.recordings import AUDIO_EXTENSIONS, parse_name
+from desktop_app.core.importers.sqlitefiles import tables
+from desktop_app.core.vault.vault import sha256_of
+
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp"}
+
+#: format code → what the user is told it is
+FORMATS: dict[str, str] = {
+    "sbr_calls": N_("SMS Backup & Restore call log"),
+    "sbr_sms": N_("SMS Backup & Restore messages"),
+    "oppo_calls": N_("OPPO backup call log"),
+    "vmsg": N_("VMSG messages (OPPO, Meizu, Samsung)"),
+    "huawei_calls": N_("Huawei backup call log"),
+    "huawei_sms": N_("Huawei backup messages"),
+    "ios_calls": N_("iPhone call history"),
+    "ios_sms": N_("iPhone messages"),
+    "wechat_csv": N_("WeChat chat export (MemoTrace CSV)"),
+    "imazing_csv": N_("iMazing messages CSV"),
+    "csv": N_("CSV file (needs a column mapping)"),
+    "recording": N_("call recording"),
+    "image": N_("screenshot or photo"),
+    "unsupported": N_("not supported"),
+}
+RECORD_FORMATS = {"sbr_calls", "sbr_sms", "oppo_calls", "vmsg", "huawei_calls", "huawei_sms", "ios_calls", "ios_sms",
+                  "wechat_csv", "imazing_csv", "csv"}
+_SKIP_NAMES = {"Manifest.db", "Manifest.plist", "Info.plist", "Status.plist", ".DS_Store", "Thumbs.db",
+               "desktop.ini", "MANIFEST.tsv", "LICENSE", "README.md", "SOURCES.txt"}
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_DECL = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.S)
+
+
+def _xml_root(head: bytes) -> str:
+    body = _DECL.sub(b"", head.lstrip(b"\xef\xbb\xbf \t\r\n"))
+    match = _ROOT.search(body.lstrip())
+    return match.group(1).decode("ascii", "replace") if match and body.lstrip().startswith(b"<") else ""
+
+
+def classify(path: Path, tz: str = "Asia/Shanghai") -> tuple[str, str, list[str]]:
+    """(format, problem if unsupported, CSV columns) for one file."""
+    suffix = path.suffix.lower()
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        return "unsupported", _("the file cannot be read ({detail})").format(detail=exc.strerror or exc), []
+    if not head:
+        if suffix in AUDIO_EXTENSIONS and parse_name(path.name, tz):
+            return "recording", "", []  # an empty placeholder still names a call
+        return "unsupported", _("the file is empty"), []
+    if head.startswith(b"SQLite format 3\x00"):
+        cols = tables(path)
+        if "ZCALLRECORD" in cols:
+            return "ios_calls", "", []
+        if "message" in cols and "handle" in cols:
+            return "ios_sms", "", []
+        if "calls_tb" in cols:
+            return "huawei_calls", "", []
+        if "sms_tb" in cols:
+            return "huawei_sms", "", []
+        if "Files" in cols:
+            return "unsupported", _("this is an iPhone backup's Manifest.db; choose the whole backup folder"), []
+        return "unsupported", _("a database we do not know (tables: {tables})").format(
+            tables=", ".join(sorted(cols)[:6])), []
+    if head.startswith(b"PK\x03\x04"):
+        return "unsupported", _("a zip archive (a zipped or encrypted backup?); unzip it or export it again "
+                                "without a password"), []
+    if b"BEGIN:VMSG" in head[:200]:
+        return "vmsg", "", []
+    root = _xml_root(head)
+    if root == "calls":
+        return "sbr_calls", "", []
+    if root == "smses":
+        return "sbr_sms", "", []
+    if root == "CallLog":
+        return "oppo_calls", "", []
+    if root:
+        return "unsupported", _("an XML file that is not a phone backup we know (root <{tag}>)").format(tag=root), []
+    if suffix in AUDIO_EXTENSIONS or head.startswith((b"#!AMR", b"ID3")) or head[4:8] == b"ftyp":
+        if parse_name(path.name, tz):
+            return "recording", "", []
+        return "unsupported", _("an audio file whose name does not give the number and time of a call; attach it "
+                                "to the call by hand"), []
+    if suffix in IMAGE_EXTENSIONS or head.startswith((b"\xff\xd8\xff", b"\x89PNG")):
+        return "image", "", []
+    if suffix in (".csv", ".txt", ".tsv"):
+        columns = csvfiles.header(path)
+        kind = csvfiles.kind_of(columns)
+        if kind == "csv" and len(columns) < 2:
+            return "unsupported", _("a text file without columns"), []
+        return kind, "", columns
+    return "unsupported", _("not a phone export we can read"), []
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name not in _SKIP_NAMES:
+                yield Path(root) / name
+
+
+def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
+    """A report per file: named files, files inside named folders, or an iPhone backup's two databases."""
+    reports: list[FileReport] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, explicit: bool, fmt: str | None = None) -> None:
+        real = path.resolve()
+        if real in seen:
+            return
+        seen.add(real)
+        if fmt is None:
+            try:
+                fmt, problem, columns = classify(path, tz)
+            except ImportFormatError as exc:
+                fmt, problem, columns = "unsupported", exc.problem, []
+        else:
+            problem, columns = "", []
+        report = FileReport(path=path, format=fmt, error=problem, explicit=explicit, columns=columns)
+        try:
+            report.size = path.stat().st_size
+        except OSError:
+            pass
+        reports.append(report)
+
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            raise ImportFormatError(path, _("no such file or folder"))
+        if path.is_dir():
+            if (path / "Manifest.db").is_file():
+                found = ios.backup_files(path)
+                if not found:
+                    raise ImportFormatError(path, _("this iPhone backup holds no messages or call history we can "
+                                                    "read (call history needs an encrypted backup, decrypted first)"))
+                for fmt, file in found:
+                    add(file, True, fmt)
+                continue
+            for file in _walk(path):
+                add(file, False)
+        else:
+            add(path, True)
+    return reports
+
+
+def hash_files(reports: list[FileReport], cancel_check: Callable[[], None] = lambda: None) -> None:
+    for report in reports:
+        if report.format != "unsupported" and not report.sha256:
+            cancel_check()
+            report.sha256 = sha256_of(report.path)
+
+
+def reader(report: FileReport, tz: str, mapping: csvfiles.ColumnMapping | None) -> Iterator[Record]:
+    fmt, path = report.format, report.path
+    if fmt == "sbr_calls":
+        return sbr.read_calls(path, report, tz)
+    if fmt == "sbr_sms":
+        return sbr.read_messages(path, report, tz)
+    if fmt == "oppo_calls":
+        return vendor.read_oppo_calls(path, report, tz)
+    if fmt == "vmsg":
+        return vendor.read_vmsg(path, report, tz)
+    if fmt == "huawei_calls":
+        return vendor.read_huawei_calls(path, report, tz)
+    if fmt == "huawei_sms":
+        return vendor.read_huawei_sms(path, report, tz)
+    if fmt == "ios_calls":
+        return ios.read_calls(path, report, tz)
+    if fmt == "ios_sms":
+        return ios.read_messages(path, report, tz)
+    if fmt == "wechat_csv":
+        return csvfiles.read_memotrace(path, report, tz)
+    if fmt == "imazing_csv":
+        return csvfiles.read_imazing(path, report, tz)
+    if fmt == "csv":
+        return csvfiles.read_generic(path, report, tz, mapping or csvfiles.guess_mapping(report.columns))
+    raise ImportFormatError(path, report.error or _("not a phone export we can read"))

@@ -1,0 +1,154 @@
+"""Streaming, hardened XML reading for phone backups (SMS Backup & Restore, OPPO).
+
+- Entities and external references are refused (defusedxml); nothing is ever fetched.
+- Emoji written as UTF-16 surrogate character references (`&#55357;&#56832;`), which XML 1.0
+  forbids and every parser rejects, are repaired on the fly: a pair becomes one code point and
+  a lone half becomes U+FFFD (research/imports.md §1.5-1.6).
+- The file is read in blocks and each record element is cleared after use, so memory does not
+  grow with the file.
+- A file that breaks off (an interrupted backup) yields every complete record before the break
+  and notes the line on the report; one that breaks before any record raises ImportFormatError.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from desktop_app.core.i18n import _
+from desktop_app.core.importers.errors import ImportFormatError
+from desktop_app.core.importers.model import FileReport
+
+BLOCK = 1 << 16
+_PAIR = re.compile(rb"&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});")
+_ONE = re.compile(rb"&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});")
+_TAIL_REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});$")
+
+
+def _num(text: bytes) -> int:
+    return int(text[1:], 16) if text[:1] in (b"x", b"X") else int(text)
+
+
+def _pair(match: re.Match[bytes]) -> bytes:
+    hi, lo = _num(match.group(1)), _num(match.group(2))
+    if 0xD800 <= hi <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF:
+        return b"&#%d;" % (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+    return match.group(0)
+
+
+def _lone(match: re.Match[bytes]) -> bytes:
+    return b"&#65533;" if 0xD800 <= _num(match.group(1)) <= 0xDFFF else match.group(0)
+
+
+def repair_surrogates(chunk: bytes) -> bytes:
+    """Repair surrogate character references in a complete piece of XML text."""
+    if b"&#" not in chunk:
+        return chunk
+    return _ONE.sub(_lone, _PAIR.sub(_pair, chunk))
+
+
+class RepairingReader(io.RawIOBase):
+    """A read-only stream that repairs surrogate references, even when a pair is split across blocks."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._carry = b""
+        self._out = b""
+        self._eof = False
+        self.consumed = 0  # raw bytes read so far (for progress)
+
+    def readable(self) -> bool:
+        return True
+
+    def _fill(self) -> None:
+        while not self._out and not self._eof:
+            block = self._raw.read(BLOCK)
+            self.consumed += len(block)
+            if not block:
+                self._eof = True
+                self._out, self._carry = repair_surrogates(self._carry), b""
+                return
+            data = self._carry + block
+            cut = len(data)
+            amp = data.rfind(b"&", max(0, len(data) - 16))
+            if amp >= 0 and b";" not in data[amp:]:
+                cut = amp  # a reference may continue in the next block
+            tail = _TAIL_REF.search(data, max(0, cut - 16), cut)
+            if tail and 0xD800 <= _num(tail.group(1)) <= 0xDBFF:
+                cut = tail.start()  # a high half whose low half may be in the next block
+            self._out, self._carry = repair_surrogates(data[:cut]), data[cut:]
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        self._fill()
+        n = min(len(buffer), len(self._out))
+        buffer[:n] = self._out[:n]
+        self._out = self._out[n:]
+        return n
+
+
+def _problem(exc: Exception) -> tuple[str, str]:
+    """(where, problem) for a parser exception."""
+    if isinstance(exc, ET.ParseError):
+        line = exc.position[0] if getattr(exc, "position", None) else 0
+        text = str(exc).split(":")[0]
+        return (_("line {n}").format(n=line) if line else ""), _("the XML is broken ({detail})").format(detail=text)
+    return "", _("the file declares entities or a document type, which we refuse for safety")
+
+
+def iter_elements(path: Path, report: FileReport, tags: set[str],
+                  roots: set[str]) -> Iterator[ET.Element]:
+    """Yield each complete record element (a child of the root whose tag is in `tags`).
+
+    The element is cleared as soon as the caller asks for the next one.  `roots` lists the root
+    tags this format may have; another root raises ImportFormatError.
+    """
+    with open(path, "rb") as raw:
+        head = raw.read(4)
+        if head.startswith(b"PK"):
+            raise ImportFormatError(path, _("this is a zipped (possibly encrypted) backup; export it again "
+                                           "without compression or a password"))
+        raw.seek(0)
+        reader = RepairingReader(raw)
+        events = SafeET.iterparse(io.BufferedReader(reader, BLOCK), events=("start", "end"), forbid_dtd=False)
+        root: ET.Element | None = None
+        depth = 0
+        try:
+            for event, elem in events:
+                report.bytes_done = reader.consumed
+                if event == "start":
+                    depth += 1
+                    if root is None:
+                        root = elem
+                        if elem.tag not in roots:
+                            raise ImportFormatError(path, _("this XML file is not a backup we can read "
+                                                            "(its root element is <{tag}>)").format(tag=elem.tag))
+                    continue
+                depth -= 1
+                if depth == 1 and elem.tag in tags:
+                    report.records += 1
+                    yield elem
+                    elem.clear()
+                    root.clear()  # drop the cleared children too, so memory stays flat
+        except (ET.ParseError, DefusedXmlException) as exc:
+            where, problem = _problem(exc)
+            if root is None or (report.records == 0 and isinstance(exc, ET.ParseError) and depth > 0
+                                and not _is_truncation(exc)):
+                raise ImportFormatError(path, problem, where) from None
+            if isinstance(exc, DefusedXmlException):
+                raise ImportFormatError(path, problem, where) from None
+            report.stopped_at = where or _("the end")
+            report.warn(_("{file}: the file breaks off at {where}; the {n} complete records before it were read.")
+                        .format(file=path.name, where=report.stopped_at, n=report.records))
+        if root is None:
+            raise ImportFormatError(path, _("the file is empty"))
+
+
+def _is_truncation(exc: ET.ParseError) -> bool:
+    return "no element found" in str(exc) or "unclosed token" in str(exc)
