@@ -76,6 +76,8 @@ class RequestsEditor(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)  # a request is often a long sentence: show all of it
         self.table.itemChanged.connect(lambda _item: self.table.resizeRowsToContents())
+        # Row heights depend on the column's width, known only once the dialog is laid out.
+        self.table.horizontalHeader().sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         named(self.table, _("What the complaint asks for, in order"))
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
