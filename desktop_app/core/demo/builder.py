@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.i18n import _
 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
@@ -55,6 +56,6 @@ def build_demo(ws: Workspace, name: str) -> int:
     elif name == "us":
         from desktop_app.core.demo.us_case import build as build_case
     else:
-        raise ValidationError(f"unknown demo {name!r} (expected cn or us)")
+        raise ValidationError(_("Unknown demo {name!r}; choose cn or us.").format(name=name))
     with ws.db.transaction():
         return build_case(ws)
