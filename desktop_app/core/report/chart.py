@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
@@ -29,6 +30,9 @@ def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str
     """`per_day`: day → (all contacts, contacts in quiet hours).  Labels are already translated."""
     fonts.register()
     font = fonts.primary_font(lang)
+    # A drawing starts from ReportLab's default state, whose font is Helvetica — a font the PDF
+    # would then name without embedding it.  Start from ours instead (both are embedded).
+    shapes.STATE_DEFAULTS["fontName"] = font
     drawing = Drawing(width, height)
     if not per_day:
         return drawing

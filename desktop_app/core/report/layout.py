@@ -99,9 +99,13 @@ def heading(text: str, style: ParagraphStyle, lang: str, level: int = 0, key: st
 
 
 def table_style(header_rows: int = 1, zebra: bool = True, font_size: float = 8,
-                extra: list[tuple] | None = None) -> TableStyle:
-    """Black rules, a light grey header row, optional light zebra rows — all readable in B/W."""
+                extra: list[tuple] | None = None, lang: str = "zh_CN") -> TableStyle:
+    """Black rules, a light grey header row, optional light zebra rows — all readable in B/W.
+
+    Plain-string cells use the document's font (ReportLab's default, Helvetica, would be a
+    font that is not embedded)."""
     cmds: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.primary_font(lang)),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

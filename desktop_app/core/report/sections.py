@@ -35,7 +35,7 @@ def _link(target: str, text: str, lang: str) -> str:
 def _kv_table(rows: list[tuple[str, str]], st: Styles, lang: str, width: float) -> Table:
     data = [[_p(k, st["cover_label"], lang), _p(v, st["cover_value"], lang)] for k, v in rows]
     table = Table(data, colWidths=[width * 0.28, width * 0.72])
-    table.setStyle(layout.table_style(header_rows=0, zebra=False, extra=[
+    table.setStyle(layout.table_style(header_rows=0, zebra=False, lang=lang, extra=[
         ("GRID", (0, 0), (-1, -1), 0.4, layout.colors.black),
         ("BACKGROUND", (0, 0), (0, -1), layout.GREY_ZEBRA),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
@@ -156,7 +156,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
     ]
     data = [[_p(k, st["cell"], lang), Paragraph(str(v), st["cell"])] for k, v in rows]
     table = Table(data, colWidths=[width * 0.6, width * 0.25], hAlign="LEFT")
-    table.setStyle(layout.table_style(header_rows=0))
+    table.setStyle(layout.table_style(header_rows=0, lang=lang))
     story += [table, Spacer(1, 3 * mm)]
     if f.per_day:
         story.append(CondPageBreak(70 * mm))
@@ -239,9 +239,9 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
             _p("; ".join(label(c, _) for c in e.conduct), small, lang),
             Paragraph("<br/>".join(exhibits), small),
         ])
-    ratios = (0.125, 0.1, 0.13, 0.125, 0.33, 0.115, 0.075)
+    ratios = (0.125, 0.1, 0.13, 0.125, 0.32, 0.115, 0.085)
     table = LongTable(data, colWidths=[width * r for r in ratios], repeatRows=1)
-    table.setStyle(layout.table_style())
+    table.setStyle(layout.table_style(lang=lang))
     story.append(table)
     return story
 
@@ -318,7 +318,7 @@ def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
                      _p(str(e.details.get("reply_due") or ""), st["cell"], lang),
                      _p(d.redactor.text(outcome), st["cell"], lang)])
     table = LongTable(data, colWidths=[width * r for r in (0.16, 0.22, 0.2, 0.12, 0.3)], repeatRows=1)
-    table.setStyle(layout.table_style())
+    table.setStyle(layout.table_style(lang=lang))
     return story + [table]
 
 
@@ -333,7 +333,8 @@ def declaration(d: Dossier, st: Styles, width: float) -> list:
             [_p(_("Signature"), st["body"], lang), ""],
             [_p(_("Date"), st["body"], lang), ""]]
     table = Table(rows, colWidths=[width * 0.2, width * 0.5], rowHeights=[12 * mm] * 3, hAlign="LEFT")
-    table.setStyle(layout.TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, layout.colors.black),
+    table.setStyle(layout.TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.primary_font(lang)),
+                                      ("LINEBELOW", (1, 0), (1, -1), 0.6, layout.colors.black),
                                       ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return story + [table]
 
