@@ -9,8 +9,17 @@ from typing import Any
 from desktop_app.core.domain.serialize import jsonable
 
 
+def _default(value: Any) -> Any:
+    converted = jsonable(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return converted
+
+
 def emit_json(value: Any) -> None:
-    json.dump(jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    # One-shot dumps without indent uses the C encoder: 100,000 events in about a second
+    # instead of half a minute.  Machines read this; `python -m json.tool` pretty-prints it.
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=_default))
     sys.stdout.write("\n")
 
 

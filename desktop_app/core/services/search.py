@@ -20,23 +20,22 @@ class SearchService:
         self.db = db
 
     def search_ids(self, case_id: int, query: str, limit: int | None = None) -> list[int]:
-        """Matching event ids, oldest first (deleted events excluded)."""
-        terms = _terms(query)
+        """Matching event ids, oldest first (trashed events are not indexed)."""
+        terms = [t.lower() for t in _terms(query)]
         if not terms:
             return []
         params: list[object] = []
-        if all(len(t) >= 3 for t in terms):
-            match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-            inner = "SELECT rowid FROM event_search WHERE event_search MATCH ?"
-            params.append(match)
-        else:
-            likes = " AND ".join(["text LIKE ? ESCAPE '\\'"] * len(terms))
-            inner = f"SELECT rowid FROM event_search WHERE case_id = ? AND {likes}"
-            params.append(case_id)
-            params.extend("%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in terms)
-        sql = (f"SELECT e.id FROM events e WHERE e.id IN ({inner}) AND e.case_id = ? AND e.deleted_at IS NULL "
-               "ORDER BY e.start_utc, e.id")
+        long_terms = [t for t in terms if len(t) >= 3]
+        short_terms = [t for t in terms if len(t) < 3]
+        sql = "SELECT t.id FROM event_text t WHERE t.case_id = ?"
         params.append(case_id)
+        if long_terms:
+            sql += " AND t.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)"
+            params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+        for term in short_terms:
+            sql += " AND instr(t.text, ?) > 0"
+            params.append(term)
+        sql += " ORDER BY t.start_utc, t.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self.db.execute(sql, params)]

@@ -158,28 +158,43 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
--- Full-text search over summaries, quotes, message bodies and party names.  The trigram
--- tokenizer needs 3+ characters; shorter queries (两字词 such as 律师) scan `text` instead.
-CREATE VIRTUAL TABLE event_search USING fts5(text, case_id UNINDEXED, tokenize = 'trigram');
+-- Full-text search over summaries, quotes, message bodies, numbers and party names.
+-- `event_text` holds one lower-cased row per live (not trashed) event, ordered by case and time;
+-- the FTS5 trigram index uses it as external content.  Trigram needs 3+ characters; shorter
+-- queries (两字词 such as 律师) scan `event_text` with instr(), in index order, which is fast
+-- because the table holds only the text.
+CREATE TABLE event_text (
+    id        INTEGER PRIMARY KEY,   -- = events.id
+    case_id   INTEGER NOT NULL,
+    start_utc INTEGER NOT NULL,
+    text      TEXT NOT NULL
+);
+CREATE INDEX event_text_case ON event_text(case_id, start_utc, id);
+CREATE VIRTUAL TABLE event_search USING fts5(text, content = 'event_text', content_rowid = 'id',
+                                              tokenize = 'trigram');
 
-CREATE TRIGGER events_search_ai AFTER INSERT ON events BEGIN
-    INSERT INTO event_search(rowid, text, case_id) VALUES (
-        NEW.id,
-        NEW.summary || char(10) || NEW.quotes || char(10) || NEW.body || char(10) || NEW.contact_value
-          || char(10) || COALESCE((SELECT name FROM parties WHERE id = NEW.party_id), ''),
-        NEW.case_id);
+CREATE TRIGGER events_text_ai AFTER INSERT ON events WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO event_text(id, case_id, start_utc, text) VALUES (
+        NEW.id, NEW.case_id, NEW.start_utc,
+        lower(NEW.summary || char(10) || NEW.quotes || char(10) || NEW.body || char(10) || NEW.contact_value
+              || char(10) || COALESCE((SELECT name FROM parties WHERE id = NEW.party_id), '')));
+    INSERT INTO event_search(rowid, text) SELECT id, text FROM event_text WHERE id = NEW.id;
 END;
-CREATE TRIGGER events_search_au AFTER UPDATE OF summary, quotes, body, contact_value, party_id ON events BEGIN
-    DELETE FROM event_search WHERE rowid = OLD.id;
-    INSERT INTO event_search(rowid, text, case_id) VALUES (
-        NEW.id,
-        NEW.summary || char(10) || NEW.quotes || char(10) || NEW.body || char(10) || NEW.contact_value
-          || char(10) || COALESCE((SELECT name FROM parties WHERE id = NEW.party_id), ''),
-        NEW.case_id);
+CREATE TRIGGER events_text_au AFTER UPDATE OF summary, quotes, body, contact_value, party_id, start_utc, deleted_at
+ON events BEGIN
+    INSERT INTO event_search(event_search, rowid, text) SELECT 'delete', id, text FROM event_text WHERE id = OLD.id;
+    DELETE FROM event_text WHERE id = OLD.id;
+    INSERT INTO event_text(id, case_id, start_utc, text) SELECT
+        NEW.id, NEW.case_id, NEW.start_utc,
+        lower(NEW.summary || char(10) || NEW.quotes || char(10) || NEW.body || char(10) || NEW.contact_value
+              || char(10) || COALESCE((SELECT name FROM parties WHERE id = NEW.party_id), ''))
+        WHERE NEW.deleted_at IS NULL;
+    INSERT INTO event_search(rowid, text) SELECT id, text FROM event_text WHERE id = NEW.id;
 END;
-CREATE TRIGGER events_search_ad AFTER DELETE ON events BEGIN
-    DELETE FROM event_search WHERE rowid = OLD.id;
+CREATE TRIGGER events_text_ad AFTER DELETE ON events BEGIN
+    INSERT INTO event_search(event_search, rowid, text) SELECT 'delete', id, text FROM event_text WHERE id = OLD.id;
+    DELETE FROM event_text WHERE id = OLD.id;
 END;
-CREATE TRIGGER parties_search_au AFTER UPDATE OF name ON parties BEGIN
+CREATE TRIGGER parties_text_au AFTER UPDATE OF name ON parties BEGIN
     UPDATE events SET party_id = party_id WHERE party_id = NEW.id;
 END;
