@@ -165,6 +165,9 @@ def _events(w: DemoWriter, p: dict[str, int]) -> dict[str, int]:
     ids["cease_sent"] = w.event(
         "note", "2026-03-10 16:30", summary="Mailed a written cease request by certified mail "
         "(USPS 9407 1000 0000 5550 1234 56)")
+    call("2026-03-11 11:40", PRICE, "answered", 70, details=work, name="work_after2",
+         summary="Angela Price called the office line again; a coworker put her through",
+         quotes="I know you said not at work, but you never pick up your cell.")
     ids["cease"] = w.event(
         "user_request", "2026-03-13 09:52", party_id=p["agency"],
         summary="My written request to stop contact was delivered to Keystone Arbor (USPS certified)",
@@ -183,6 +186,7 @@ def _events(w: DemoWriter, p: dict[str, int]) -> dict[str, int]:
         "letter", "2026-03-20 18:40", direction="incoming", party_id=p["agency"],
         summary="Letter whose envelope says 'FINAL NOTICE – DEBT COLLECTION' in red on the outside",
         conduct=["public_shaming"], details={"sender": "Keystone Arbor Recovery Group, LLC", "delivery": "post"})
+    call("2026-03-21 08:05", TURNER, "missed", summary="Saturday morning call")
     ids["cfpb"] = w.event(
         "complaint", "2026-03-23 20:15", direction="outgoing", party_id=p["cfpb"],
         summary="Complaint to the CFPB about Keystone Arbor (calls, workplace, sister, arrest threats, cease letter)",
