@@ -89,9 +89,11 @@ class EventEditor(QWidget):
 
     def _row(self, form: QFormLayout, caption: str, widget: QWidget, field: str | None = None) -> None:
         widget.setAccessibleName(caption.replace("&", ""))
+        if isinstance(widget, QComboBox):  # long party names must not widen the whole pane
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(12)
         title = QLabel(caption)
         title.setBuddy(widget)
-        title.setWordWrap(True)
         if field:
             box = QWidget()
             column = QVBoxLayout(box)
@@ -133,6 +135,7 @@ class EventEditor(QWidget):
         column = QVBoxLayout(body)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.kind = EnumBox(EventKind, optional=False)
         self._row(form, _("&Kind"), self.kind, "kind")
         self.start = QDateTimeEdit()
@@ -183,11 +186,7 @@ class EventEditor(QWidget):
         details_layout.addWidget(self.details_stack)
         self.detail_widgets: dict[EventKind, dict] = {}
         self._detail_pages: dict[EventKind, int] = {}
-        self.details_stack.addWidget(QWidget())  # page 0: kinds with no detail fields
-        for kind in DETAIL_FIELDS:
-            page, widgets = detail_form(kind, lambda: self._party_items)
-            self._detail_pages[kind] = self.details_stack.addWidget(page)
-            self.detail_widgets[kind] = widgets
+        self.details_stack.addWidget(QWidget())  # page 0: kinds with no detail fields; others built when first shown
         column.addWidget(self.details_group)
 
         self.conduct_group = QGroupBox(_("What they did (misconduct)"))
@@ -233,9 +232,22 @@ class EventEditor(QWidget):
                                 self.duration, self.party, self.contact, self.target, self.target_party,
                                 self.summary, self.body, self.quotes, self.follow_up, self.follow_up_note,
                                 self.follow_up_done, *self.conduct.values()]
-        for widgets in self.detail_widgets.values():
-            items.extend(widgets.values())
         return items
+
+    def _detail_page(self, kind: EventKind) -> int:
+        """The stack page of a kind's detail fields, built the first time it is needed."""
+        if kind not in DETAIL_FIELDS:
+            return 0
+        if kind not in self._detail_pages:
+            page, widgets = detail_form(kind, lambda: self._party_items)
+            self._detail_pages[kind] = self.details_stack.addWidget(page)
+            self.detail_widgets[kind] = widgets
+            self._fill_party_boxes(widgets)
+            for widget in widgets.values():
+                signal = change_signal(widget)
+                if signal is not None:
+                    signal.connect(self._mark_dirty)
+        return self._detail_pages[kind]
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -260,7 +272,7 @@ class EventEditor(QWidget):
         self._errors["duration_s"].parentWidget().setVisible(is_call)
         self._errors["call_outcome"].parentWidget().setVisible(is_call)
         self._titles[id(self.body)].setText(_("Message te&xt") if kind in MESSAGE_KINDS else _("Full te&xt"))
-        page = self._detail_pages.get(kind, 0)
+        page = self._detail_page(kind)
         self.details_stack.setCurrentIndex(page)
         self.details_group.setVisible(page != 0)
 
@@ -282,12 +294,15 @@ class EventEditor(QWidget):
             for party_id, name in self._party_items:
                 box.addItem(name, party_id)
         for widgets in self.detail_widgets.values():
-            for key, widget in widgets.items():
-                if key == "target_party_id" and isinstance(widget, QComboBox):
-                    widget.clear()
-                    widget.addItem("—", None)
-                    for party_id, name in self._party_items:
-                        widget.addItem(name, party_id)
+            self._fill_party_boxes(widgets)
+
+    def _fill_party_boxes(self, widgets: dict) -> None:
+        for key, widget in widgets.items():
+            if key == "target_party_id" and isinstance(widget, QComboBox):
+                widget.clear()
+                widget.addItem("—", None)
+                for party_id, name in self._party_items:
+                    widget.addItem(name, party_id)
 
     def set_event(self, event_id: int | None) -> None:
         """Show an event (the caller asks `maybe_save()` first)."""
@@ -325,6 +340,7 @@ class EventEditor(QWidget):
         self.follow_up.set_value(e.follow_up)
         self.follow_up_note.setText(e.follow_up_note)
         self.follow_up_done.setChecked(e.follow_up_done)
+        self._detail_page(e.kind)
         for kind, widgets in self.detail_widgets.items():
             for spec in DETAIL_FIELDS[kind]:
                 set_detail(spec, widgets[spec.key], e.details.get(spec.key) if kind == e.kind else None)
@@ -334,6 +350,7 @@ class EventEditor(QWidget):
         assert self.record is not None
         kind = EventKind(self.kind.value())
         details = dict(self.record.details)  # keep keys the form does not show (importers' extras)
+        self._detail_page(kind)
         for spec in DETAIL_FIELDS.get(kind, ()):
             value = get_detail(spec, self.detail_widgets[kind][spec.key])
             if value is None or value == "":

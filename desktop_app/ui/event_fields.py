@@ -278,6 +278,9 @@ def detail_form(kind: EventKind, parties: Callable[[], list[tuple[int, str]]]) -
     widgets: dict[str, QWidget] = {}
     for spec in DETAIL_FIELDS.get(kind, ()):
         widget = make_detail_widget(spec, parties)
+        if isinstance(widget, QComboBox):
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(12)
         widget.setAccessibleName(_(spec.text))
         widget.setObjectName(f"detail_{spec.key}")
         caption = QLabel(_(spec.text))

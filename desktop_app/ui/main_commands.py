@@ -63,7 +63,7 @@ class CommandsMixin:
 
     # -- cases -----------------------------------------------------------------------------
     def new_case(self) -> QDialog | None:
-        if not self.detail.editor.maybe_save():
+        if not self.detail.maybe_save():
             return None
         dialog_cls = optional("desktop_app.ui.case_forms", "CaseDialog")
         if dialog_cls is None:
@@ -115,12 +115,12 @@ class CommandsMixin:
         return dialog
 
     def _logged(self, event_id: int) -> None:
-        if self.detail.editor.maybe_save():
+        if self.detail.maybe_save():
             self._changed([event_id])
         self._status(_("Saved."))
 
     def new_event(self) -> None:
-        if not self._needs_case() or not self.detail.editor.maybe_save():
+        if not self._needs_case() or not self.detail.maybe_save():
             return
         try:
             tz = self.ws.cases.get(self.case_id).tz
@@ -143,9 +143,8 @@ class CommandsMixin:
         ids = self.timeline.selected_event_ids()
         if not ids or not self._needs_case():
             return []
-        editor = self.detail.editor
-        if editor.record is not None and editor.record.id in ids:
-            editor._set_dirty(False)  # the entry goes to the trash as last saved
+        if self.detail.current_id() in ids:
+            self.detail.discard()  # the entry goes to the trash as last saved
         try:
             with self.ws.db.transaction():
                 for event_id in ids:

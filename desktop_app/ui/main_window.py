@@ -7,6 +7,7 @@ in when present, so a build without one of them still opens.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
@@ -49,13 +50,16 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.timeline = TimelinePane(ws)
         self.detail = DetailPane(ws)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.cases.setMinimumWidth(170)
+        self.timeline.setMinimumWidth(420)
         self.splitter.addWidget(self.cases)
         self.splitter.addWidget(self.timeline)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([220, 640, 420])
+        self.splitter.setSizes([240, 640, 400])
+        self.splitter.setChildrenCollapsible(False)
         self.empty = EmptyState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
@@ -81,32 +85,53 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     # -- building --------------------------------------------------------------------------
     def _build_docks(self) -> None:
+        """Follow-ups and findings are docks built the first time they are shown (startup time)."""
         self.follow_ups = self.findings = None
         self.follow_dock = self.findings_dock = None
-        followups_cls = optional("desktop_app.ui.followups", "FollowUpsPanel")
-        if followups_cls is not None:
-            self.follow_ups = followups_cls(self.ws)
-            self.follow_ups.event_activated.connect(self.go_to_event)
-            self.follow_dock = self._dock("followUpsDock", self.follow_ups, self.actions.follow_ups)
-        findings_cls = optional("desktop_app.ui.findings_panel", "FindingsPanel")
-        if findings_cls is not None:
-            self.findings = findings_cls(self.ws)
-            self.findings.events_selected.connect(self.select_events)
-            self.findings_dock = self._dock("findingsDock", self.findings, self.actions.findings)
-        if self.follow_dock and self.findings_dock:
-            self.tabifyDockWidget(self.follow_dock, self.findings_dock)
+        self._dock_specs = {
+            "follow": ("desktop_app.ui.followups", "FollowUpsPanel", self.actions.follow_ups),
+            "findings": ("desktop_app.ui.findings_panel", "FindingsPanel", self.actions.findings),
+        }
+        for which, (module, _name, action) in self._dock_specs.items():
+            action.setEnabled(importlib.util.find_spec(module) is not None)
+            action.toggled.connect(lambda on, w=which: self._toggle_dock(w, on))
 
-    def _dock(self, name: str, widget: QWidget, action) -> QDockWidget:
+    def _toggle_dock(self, which: str, on: bool) -> None:
+        dock = self.ensure_dock(which) if on else (self.follow_dock if which == "follow" else self.findings_dock)
+        if dock is not None:
+            dock.setVisible(on)
+            if on:
+                dock.raise_()
+
+    def ensure_dock(self, which: str) -> QDockWidget | None:
+        existing = self.follow_dock if which == "follow" else self.findings_dock
+        if existing is not None:
+            return existing
+        module, name, action = self._dock_specs[which]
+        panel_cls = optional(module, name)
+        if panel_cls is None:
+            return None
+        panel = panel_cls(self.ws)
         dock = QDockWidget(self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setObjectName(f"{which}Dock")
+        dock.setWidget(panel)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.hide()
-        action.toggled.connect(dock.setVisible)
-        dock.visibilityChanged.connect(lambda visible, a=action: a.setChecked(visible) if a.isChecked() != visible
-                                       and not self.isMinimized() else None)
+        # Closed with its own button (not merely covered by another tab): untick the menu item.
+        dock.visibilityChanged.connect(lambda _v, a=action, d=dock: a.setChecked(False) if d.isHidden() else None)
+        if which == "follow":
+            self.follow_ups, self.follow_dock = panel, dock
+            panel.event_activated.connect(self.go_to_event)
+            dock.setWindowTitle(_("Follow-ups"))
+        else:
+            self.findings, self.findings_dock = panel, dock
+            panel.events_selected.connect(self.select_events)
+            dock.setWindowTitle(_("Findings"))
+        other = self.findings_dock if which == "follow" else self.follow_dock
+        if other is not None:
+            self.tabifyDockWidget(other, dock)
+        panel.set_case(self.case_id)
         return dock
 
     def _build_menus(self) -> None:
@@ -140,7 +165,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.log_message.triggered.connect(lambda: self.quick_log("message"))
         a.log_visit.triggered.connect(lambda: self.quick_log("visit"))
         a.new_event.triggered.connect(self.new_event)
-        a.save_event.triggered.connect(self.detail.editor.save)
+        a.save_event.triggered.connect(lambda: self.detail.save())
         a.delete_event.triggered.connect(self.delete_selected)
         a.undo_delete.triggered.connect(self.undo_delete)
         a.trash.triggered.connect(self.show_trash)
@@ -167,7 +192,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.timeline.table.files_dropped.connect(self.files_dropped)
         self.detail.saved.connect(self._event_saved)
         self.detail.evidence_changed.connect(self._evidence_changed)
-        self.detail.editor.dirty_changed.connect(lambda dirty: a.save_event.setEnabled(dirty))
+        self.detail.dirty_changed.connect(lambda dirty: a.save_event.setEnabled(dirty))
 
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -199,9 +224,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.detail = DetailPane(self.ws)
         self.detail.saved.connect(self._event_saved)
         self.detail.evidence_changed.connect(self._evidence_changed)
-        self.detail.editor.dirty_changed.connect(lambda dirty: self.actions.save_event.setEnabled(dirty))
-        self.actions.save_event.triggered.disconnect()
-        self.actions.save_event.triggered.connect(self.detail.editor.save)
+        self.detail.dirty_changed.connect(lambda dirty: self.actions.save_event.setEnabled(dirty))
         self.splitter.replaceWidget(2, self.detail)
         old.deleteLater()
         self.detail.show_event(case_id, event_id)
@@ -223,7 +246,7 @@ class MainWindow(CommandsMixin, QMainWindow):
                      "find", "flagged_only", "clear_filters", "parties", "import", "report", "negotiation"):
             self.actions.all()[name].setEnabled(has_case)
         self.actions.undo_delete.setEnabled(has_case and bool(self._undo_stack))
-        self.actions.save_event.setEnabled(self.detail.editor.dirty)
+        self.actions.save_event.setEnabled(self.detail.dirty)
 
     # -- cases -----------------------------------------------------------------------------
     def refresh_cases(self) -> None:
@@ -233,7 +256,7 @@ class MainWindow(CommandsMixin, QMainWindow):
     def _case_clicked(self, case_id: int) -> None:
         if case_id == self.case_id:
             return
-        if not self.detail.editor.maybe_save():
+        if not self.detail.maybe_save():
             self.cases.refresh(select=self.case_id)
             return
         self.open_case(case_id)
@@ -259,11 +282,10 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     # -- selection -------------------------------------------------------------------------
     def _event_selected(self, event_id: int | None) -> None:
-        editor = self.detail.editor
-        current = editor.record.id if editor.record else None
+        current = self.detail.current_id()
         if event_id == current:
             return
-        if not editor.maybe_save():
+        if not self.detail.maybe_save():
             if current is not None:  # stay on the entry with unsaved changes
                 self.timeline.table.selectionModel().blockSignals(True)
                 self.timeline.select_events([current])
@@ -281,7 +303,7 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     def go_to_event(self, case_id: int, event_id: int) -> None:
         if case_id != self.case_id:
-            if not self.detail.editor.maybe_save():
+            if not self.detail.maybe_save():
                 return
             self.open_case(case_id)
         self.select_events([event_id])
@@ -307,7 +329,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.detail.editor.maybe_save():
+        if not self.detail.maybe_save():
             event.ignore()
             return
         self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()

@@ -7,8 +7,7 @@ the arrow keys, press Enter.  Everything else can be added later in the full edi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -90,9 +89,6 @@ class QuickLogDialog(QDialog):
                 button.setToolTip(f"Alt+{i + 1}")
                 self.outcome_group.addButton(button, i)
                 grid.addWidget(button, i // 3, i % 3)
-                shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
-                shortcut.activated.connect(button.setChecked)
-                shortcut.activated.connect(button.setFocus)
             self.outcome_group.button(0).setChecked(True)
             self._add(form, _("&Outcome"), row, self.outcome_group.button(0))
             self.duration = QLineEdit()
@@ -109,8 +105,7 @@ class QuickLogDialog(QDialog):
             self.text.setPlaceholderText(_("Paste or type the whole message (Ctrl+Enter saves)"))
             self.text.setMinimumHeight(90)
             self._add(form, _("Message &text"), self.text)
-            QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-            QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.accept)
+            self.text.installEventFilter(self)  # Ctrl+Enter in the text saves
         else:
             self.place = EnumBox(VisitPlace, optional=False)
             self._add(form, _("&Where"), self.place)
@@ -227,7 +222,32 @@ class QuickLogDialog(QDialog):
         self.logged.emit(event.id)
         super().accept()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _pick_outcome(self, event) -> bool:
+        """Alt+1…Alt+5 anywhere, or a plain digit on the outcome buttons, picks the outcome."""
+        if self.mode != "call":
+            return False
+        digit = event.key() - Qt.Key.Key_1
+        if not 0 <= digit < len(CallOutcome):
+            return False
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        on_buttons = isinstance(self.focusWidget(), QRadioButton)
+        if not (alt or on_buttons):
+            return False
+        button = self.outcome_group.button(digit)
+        button.setChecked(True)
+        button.setFocus()
+        return True
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._pick_outcome(event):
+            return
         # Enter on a radio button or combo saves too (QDialog only does it for some widgets).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(),
                                                                                      QPlainTextEdit):

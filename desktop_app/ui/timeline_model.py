@@ -41,13 +41,13 @@ class Col(IntEnum):
     WHEN = 1
     PARTY = 2
     NUMBER = 3
-    SUMMARY = 4
-    FLAGS = 5
-    EVIDENCE = 6
+    FLAGS = 4
+    EVIDENCE = 5
+    SUMMARY = 6  # last: it takes the remaining width
 
 
 def column_titles() -> list[str]:
-    return [_("Kind"), _("Date and time"), _("Who"), _("Number"), _("Summary"), _("Misconduct"), _("Evidence")]
+    return [_("Kind"), _("Date and time"), _("Who"), _("Number"), _("Misconduct"), _("Evidence"), _("Summary")]
 
 
 _Index = QModelIndex | QPersistentModelIndex

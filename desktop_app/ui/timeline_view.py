@@ -57,16 +57,15 @@ class TimelineTable(QTableView):
         vertical.hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setHighlightSections(False)
 
     def set_column_widths(self) -> None:
         header = self.horizontalHeader()
         unit = self.fontMetrics().horizontalAdvance("0")
-        widths = {Col.KIND: 16, Col.WHEN: 18, Col.PARTY: 14, Col.NUMBER: 15, Col.FLAGS: 8, Col.EVIDENCE: 7}
+        widths = {Col.KIND: 13, Col.WHEN: 15, Col.PARTY: 11, Col.NUMBER: 13, Col.FLAGS: 6, Col.EVIDENCE: 5}
         for col, chars in widths.items():
             header.resizeSection(col, unit * chars + 24)
-        header.setSectionResizeMode(Col.SUMMARY, QHeaderView.ResizeMode.Stretch)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.mimeData().hasUrls():
@@ -103,6 +102,7 @@ class TimelinePane(QWidget):
         self.table = TimelineTable()
         self.table.setModel(self.proxy)
         self.table.set_column_widths()
+        self.table.horizontalHeader().setSortIndicator(Col.WHEN, Qt.SortOrder.AscendingOrder)
         self._search_generation = 0
         self._search_task = None
 
@@ -111,6 +111,9 @@ class TimelinePane(QWidget):
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
         self.party = QComboBox()
+        for box in (self.kind, self.party):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.flagged = QCheckBox()
@@ -120,18 +123,18 @@ class TimelinePane(QWidget):
         for text_label, buddy in zip(self.labels, (self.kind, self.party, self.date_from), strict=True):
             text_label.setBuddy(buddy)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
         bar.addWidget(self.labels[0])
-        bar.addWidget(self.kind, 1)
+        bar.addWidget(self.kind, 2)
         bar.addWidget(self.labels[1])
-        bar.addWidget(self.party, 1)
+        bar.addWidget(self.party, 2)
         bar.addWidget(self.labels[2])
-        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_from, 1)
         bar.addWidget(QLabel("–"))
-        bar.addWidget(self.date_to)
+        bar.addWidget(self.date_to, 1)
         bar.addWidget(self.flagged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
