@@ -264,6 +264,8 @@ class ReportDialog(QDialog):
         if negotiation:
             self.notice.setText(self.negotiation_notice())
         self._update_default_path()
+        if self.layout() is not None:
+            self.layout().activate()  # the notice's wrapped height now, not at the next event loop pass
 
     def _negotiation_evidence(self) -> list[int]:
         try:

@@ -115,7 +115,7 @@ class ReportPreview(QScrollArea):
 
 
 def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
-    """Ask for a printer and print every page of `path`, each scaled to fit the paper.  True if printed."""
+    """Ask for a printer and print `path` on it.  True if printed."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -123,15 +123,22 @@ def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
     dialog.setWindowTitle(_("Print"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
+    return print_to(printer, path) > 0
+
+
+def print_to(printer, path: Path) -> int:
+    """Draw the pages of `path` (the printer's page range, else all) onto `printer`, each scaled to
+    fit the paper; returns the number of pages printed."""
     # 300 dpi is plenty for text; a 1200-dpi printer would make each page a 100 MB image.
     dpi = min(printer.resolution(), 300)
     total = page_count(path)
     first, last = (printer.fromPage(), printer.toPage()) if printer.fromPage() > 0 else (1, total)
+    last = min(last, total)
     painter = QPainter()
     if not painter.begin(printer):
-        return False
+        return 0
     try:
-        for number in range(first, min(last, total) + 1):
+        for number in range(first, last + 1):
             if number > first:
                 printer.newPage()
             image = render_pages(path, first=number - 1, count=1, dpi=dpi)[0]
@@ -140,7 +147,7 @@ def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
             painter.drawImage(QRect(target.x(), target.y(), size.width(), size.height()), image)
     finally:
         painter.end()
-    return True
+    return max(0, last - first + 1)
 
 
 def open_file(path: Path) -> bool:

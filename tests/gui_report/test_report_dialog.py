@@ -33,7 +33,8 @@ def _fonts_and_language(qapp):
 
 
 def make_case(ws, *, card: bool = True, negotiation: bool = True) -> int:
-    case = ws.cases.create("中信银行信用卡逾期", "CN", platform="中信银行", product_type="信用卡" if card else "消费分期",
+    product = "信用卡" if card else "消费分期"
+    case = ws.cases.create("中信银行信用卡逾期", "CN", platform="中信银行", product_type=product,
                            account_numbers="6225-8800-1234-5678", principal=Decimal("30000"),
                            balance=Decimal("32456.78"), overdue_since=date(2026, 6, 1), borrower_name="陈美玲",
                            borrower_contact="139 0013 9000")
