@@ -38,8 +38,8 @@ def door_photo(stamp: str, seed: int, people: int = 2, exif: bytes | None = None
     draw.ellipse((430, 10, 560, 50), fill=(255, 250, 225))  # lamp
     # stairwell door and a fire-hydrant box on the far wall
     draw.rectangle((640, 150, 780, 470), fill=(96, 120, 104), outline=(60, 70, 64), width=4)
-    draw.rectangle((120, 250, 220, 370), fill=(190, 40, 36), outline=(120, 20, 20), width=3)
-    draw.text((140, 292), "消防栓", font=font(22), fill=(255, 235, 230))
+    draw.rectangle((820, 250, 920, 370), fill=(190, 40, 36), outline=(120, 20, 20), width=3)
+    draw.text((870, 310), "消防栓", font=font(22), fill=(255, 235, 230), anchor="mm")
     # floor tiles in perspective, converging on the far end of the corridor
     for x in range(-400, w + 400, 120):
         draw.line((x, h, w // 2 + (x - w // 2) // 4, 470), fill=(98, 90, 80), width=2)

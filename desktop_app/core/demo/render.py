@@ -34,8 +34,9 @@ def wrap(text: str, fnt: ImageFont.FreeTypeFont, width: int) -> list[str]:
         line = ""
         tokens: list[str] = []
         word = ""
-        for ch in paragraph:  # tokens: Latin words (with trailing space) or single CJK characters
-            if ch.isascii() and not ch.isspace():
+        for i, ch in enumerate(paragraph):  # tokens: Latin words, spaces, or single CJK characters
+            between_digits = ch == " " and word[-1:].isdigit() and paragraph[i + 1:i + 2].isdigit()
+            if (ch.isascii() and not ch.isspace()) or between_digits:  # "171 0068 2291" stays on one line
                 word += ch
                 continue
             if word:
