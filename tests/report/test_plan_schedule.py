@@ -101,6 +101,11 @@ def test_principal_only_uses_the_principal_by_default() -> None:
     assert s.total == D("20000.00") and s.monthly_amount == D("2000.00")
     longer = Proposal(kind=ProposalKind.LONGER_TERM, instalments=10)
     assert longer.default_base(case) == D("26543.21")
+    # Without a principal a principal-only plan must not quietly repay the whole balance instead.
+    no_principal = Case(id=2, title="t", balance=D("26543.21"))
+    assert p.default_base(no_principal) is None
+    with pytest.raises(ValidationError):
+        compute_schedule(p, p.default_base(no_principal), today=TODAY)
 
 
 def test_monthly_amount_decides_the_count() -> None:
@@ -130,6 +135,7 @@ def test_interest_rate_gives_level_payments_and_clears_the_principal() -> None:
     (Proposal(base_amount=D("1000"), instalments=0, monthly_amount=D("5"), annual_rate=D("12")),
      "proposal.monthly_amount"),
     (Proposal(base_amount=None, instalments=3), "proposal.base_amount"),
+    (Proposal(kind=ProposalKind.DEFERRAL, base_amount=D("100"), instalments=3), "proposal.deferral_months"),
 ])
 def test_impossible_plans_are_refused_with_the_field_named(proposal: Proposal, field: str) -> None:
     with pytest.raises(ValidationError) as err:

@@ -25,6 +25,7 @@ from desktop_app.core.domain.models import Case
 from desktop_app.core.domain.repayment import (
     MAX_INSTALMENTS,
     ZERO,
+    Budget,
     Instalment,
     Schedule,
     add_months,
@@ -264,8 +265,8 @@ class Proposal:
         """The amount the plan repays when the user has not typed one."""
         if self.base_amount is not None:
             return self.base_amount
-        if self.kind == ProposalKind.PRINCIPAL_ONLY and case.principal is not None:
-            return cents(case.principal)
+        if self.kind == ProposalKind.PRINCIPAL_ONLY:  # never silently fall back to the balance
+            return cents(case.principal) if case.principal is not None else None
         for amount in (case.balance, case.principal):
             if amount is not None:
                 return cents(amount)
@@ -332,27 +333,6 @@ class Negotiation:
         return disposable_income(self)
 
 
-# ---- money in and out ------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Budget:
-    income: Decimal
-    expenses: Decimal
-    debt_payments: Decimal  # monthly payments on the user's other debts
-
-    @property
-    def disposable(self) -> Decimal:
-        """What is left each month (negative when the user is already short)."""
-        return self.income - self.expenses - self.debt_payments
-
-    def fits(self, monthly: Decimal) -> bool:
-        return monthly <= self.disposable
-
-    def shortfall(self, monthly: Decimal) -> Decimal:
-        """How much a month `monthly` exceeds what is left (0 when it fits)."""
-        return max(ZERO, monthly - self.disposable)
-
-
 def disposable_income(neg: Negotiation) -> Budget:
     return Budget(income=sum((x.monthly for x in neg.income), ZERO),
                   expenses=sum((x.monthly for x in neg.expenses), ZERO),
@@ -373,13 +353,16 @@ def compute_schedule(proposal: Proposal, balance: Decimal | None, *, today: date
     p = proposal
     base = p.base_amount if p.base_amount is not None else balance
     if base is None or base <= 0:
-        raise ValidationError(_("Enter the amount to repay (the case's outstanding balance is empty)."),
-                              "proposal.base_amount")
+        raise ValidationError(_("Enter the amount to repay, or the case's outstanding balance (its original "
+                                "principal for a principal-only plan)."), "proposal.base_amount")
     base = cents(base)
     for name, value in (("down_payment", p.down_payment), ("monthly_amount", p.monthly_amount),
                         ("annual_rate", p.annual_rate)):
         if value is not None and value < 0:
             raise ValidationError(_("{field}: amounts cannot be negative.").format(field=name), f"proposal.{name}")
+    if p.kind == ProposalKind.DEFERRAL and p.deferral_months < 1:
+        raise ValidationError(_("A deferral plan needs the number of months to defer (at least 1)."),
+                              "proposal.deferral_months")
     if p.deferral_months < 0 or p.deferral_months > 120:
         raise ValidationError(_("The deferral must be between 0 and 120 months."), "proposal.deferral_months")
     if p.day_of_month is not None and not 1 <= p.day_of_month <= 31:

@@ -108,6 +108,25 @@ class Schedule:
         return (b.year - a.year) * 12 + b.month - a.month + 1
 
 
+@dataclass(frozen=True, slots=True)
+class Budget:
+    income: Decimal
+    expenses: Decimal
+    debt_payments: Decimal  # monthly payments on the user's other debts
+
+    @property
+    def disposable(self) -> Decimal:
+        """What is left each month (negative when the user is already short)."""
+        return self.income - self.expenses - self.debt_payments
+
+    def fits(self, monthly: Decimal) -> bool:
+        return monthly <= self.disposable
+
+    def shortfall(self, monthly: Decimal) -> Decimal:
+        """How much a month `monthly` exceeds what is left (0 when it fits)."""
+        return max(ZERO, monthly - self.disposable)
+
+
 def instalment_count_for(amount: Decimal, monthly: Decimal) -> int:
     """How many payments of `monthly` clear `amount` (the last one smaller)."""
     return int((amount / monthly).to_integral_value(rounding=ROUND_CEILING))
