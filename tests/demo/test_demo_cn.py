@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.core.demo import ensure_demo
 from desktop_app.core.domain.enums import CallOutcome, EventKind, PartyRole, Target
-from desktop_app.core.domain.negotiation import Negotiation
+from desktop_app.core.domain.negotiation import Negotiation, compute_schedule
 from desktop_app.core.services.workspace import Workspace
 
 
@@ -44,8 +44,10 @@ def test_case_fields_are_filled(cn):
     assert case.borrower_name and case.borrower_contact and case.borrower_address and case.account_numbers
     assert "林晓雯" in case.statement and 4 <= len(case.requests) <= 6
     neg = Negotiation.from_dict(case.negotiation)
-    assert neg.income and neg.expenses and len(neg.hardship) == 2 and neg.proposal.instalments == 18
+    assert neg.income and neg.expenses and len(neg.hardship) == 2 and neg.proposal.instalments == 24
     assert neg.hardship[0].from_date is not None and neg.evidence_ids
+    schedule = compute_schedule(neg.proposal, neg.proposal.default_base(case), today=neg.letter_date)
+    assert not schedule.warnings and neg.budget().fits(schedule.instalments[0].amount)  # an affordable plan
 
 
 def test_size_span_parties_and_files(cn):

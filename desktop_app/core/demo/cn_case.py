@@ -46,7 +46,7 @@ REQUESTS = [
     "核查催收员张某（工号HX-0217）、刘某（工号HX-0388）、赵某（工号HX-0105）冒充律师、虚假法律恫吓、"
     "未预约上门等行为，依规处理并书面告知结果；",
     "确认不存在任何“催收服务费”，书面告知官方唯一还款渠道，并就冒充平台收款一事提醒其他用户；",
-    "在协商期间暂停催收，按我提交的协商还款申请书（每月1,100元，分18期，减免罚息）与我商定个性化分期方案；",
+    "在协商期间暂停催收，按我提交的协商还款申请书（每月约810元，分24期，减免罚息）与我商定个性化分期方案；",
     "提供2026年2月16日以来与我相关的全部催收通话录音和记录，以便核对。",
 ]
 
@@ -80,7 +80,7 @@ def _negotiation(hardship_evidence: list[int]) -> dict:
             HardshipReason("右胫骨骨折，手术后休病假三个月", from_date=date(2026, 1, 8), to_date=date(2026, 4, 8),
                            ongoing=False, effect="病假期间只发基本工资4,200元，另有医疗费约9,000元"),
         ],
-        proposal=Proposal(kind=ProposalKind.LOWER_INSTALMENT, base_amount=Decimal("19436.52"), instalments=18,
+        proposal=Proposal(kind=ProposalKind.LOWER_INSTALMENT, base_amount=Decimal("19436.52"), instalments=24,
                           first_due=date(2026, 4, 20), day_of_month=20, waive_penalty_and_fees=True),
         credit_card=False,
         commitments=["按时足额还款，如有困难提前主动联系贵司", "收入恢复后提前结清剩余款项"],

@@ -146,7 +146,7 @@ def add_events(w: DemoWriter, p: dict[str, int]) -> dict[str, int]:
                 "你这种人就是骗子，借钱不还的老赖。")
     ids["neg2"] = w.event(
         "negotiation", "2026-03-04 14:00", direction="outgoing", party_id=p["zhao"], contact_value=ZHAO,
-        duration_s=900, summary="与赵主管协商：我提出每月还1,100元分18期、减免罚息",
+        duration_s=900, summary="与赵主管协商：我提出每月还约810元、分24期、减免罚息",
         details={"outcome": "对方同意先还2,000元“停催7天”，分期方案称需上报审批，未给任何书面答复",
                  "staff_id": "HX-0105"},
         quotes="你先还两千，我给你申请停催七天，分期的事我帮你往上报。",
