@@ -1,0 +1,70 @@
+"""`papertrail findings CASE`: the conduct-rule findings of a case, for people or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop_app.cli.output import emit, emit_json
+from desktop_app.core.i18n import _, current_language
+from desktop_app.core.rules import Finding, evaluate_case, load_pack
+from desktop_app.core.rules.model import severity_label, status_label
+from desktop_app.core.rules.packs import PACKS, check_pack_name, default_pack, effective_params
+from desktop_app.core.services.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("findings", help="check a case against the conduct rules (China, US or UK) and list "
+                                        "what breaks them, with citations")
+    p.add_argument("case", type=int)
+    p.add_argument("--pack", type=check_pack_name, choices=PACKS, metavar="{cn,us,uk}",
+                   help="rule pack (default: the case's jurisdiction; Taiwan, Hong Kong and other use cn)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_findings)
+
+
+def _block(f: Finding) -> list[str]:
+    cite = f.citation
+    lines = [f"[{severity_label(f.severity)}] {f.rule_id} — {f.title}"]
+    lines.append("  " + _("Source: {instrument}, {article} ({status})").format(
+        instrument=cite.instrument, article=cite.article or "-", status=status_label(f.status)))
+    if cite.url:
+        lines.append(f"  {cite.url}")
+    for other in f.also_cited:
+        lines.append("  " + _("Also: {instrument}, {article} ({status})").format(
+            instrument=other.instrument, article=other.article or "-", status=status_label(other.status)))
+    lines.append("  " + f.explanation)
+    if f.note:
+        lines.append("  " + _("Note: {note}").format(note=f.note))
+    if f.unverified:
+        lines.append("  " + _("UNVERIFIED: part of this rule could not be checked against an official text."))
+    ids = ", ".join(f"#{i}" for i in f.event_ids[:30]) + (" …" if len(f.event_ids) > 30 else "")
+    lines.append("  " + _("Events: {ids}").format(ids=ids))
+    return lines
+
+
+def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
+    case = ws.cases.get(args.case)
+    pack_name = args.pack or default_pack(case)
+    findings = evaluate_case(ws, case.id, pack_name, current_language())
+    if args.json:
+        emit_json([f.to_json() for f in findings])
+        return 0
+    pack = load_pack(pack_name)
+    emit(_("{reference} {title}: {pack} rules").format(reference=case.reference, title=case.title,
+                                                        pack=_(pack.title)))
+    params = effective_params(case, pack_name)
+    if params:
+        emit(_("Parameters used: {values}").format(values=", ".join(
+            f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in params.items())))
+    emit()
+    if not findings:
+        emit(_("No findings: nothing recorded in this case breaks these rules."))
+        return 0
+    for f in findings:
+        for line in _block(f):
+            emit(line)
+        emit()
+    violations = sum(1 for f in findings if f.severity.value == "violation")
+    emit(_("{violations} violations, {warnings} warnings").format(violations=violations,
+                                                                   warnings=len(findings) - violations))
+    return 0

@@ -1,0 +1,216 @@
+"""Checks on *whom* the collectors contacted and what the borrower had asked or agreed before.
+
+A request or agreement only governs contacts strictly after the moment it was made.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from desktop_app.core.domain.enums import CallOutcome, Conduct, EventKind, Relationship, RequestType, Target
+from desktop_app.core.domain.labels import label
+from desktop_app.core.domain.models import Event
+from desktop_app.core.rules.checks_time import span
+from desktop_app.core.rules.context import Context
+from desktop_app.core.rules.model import Finding, RuleSpec, Severity
+
+DAY = 86400
+
+
+def _third_party_events(ctx: Context) -> list[Event]:
+    return ctx.contacts(target=Target.THIRD_PARTY)
+
+
+def _who(ctx: Context, e: Event) -> str:
+    _ = ctx._
+    party = ctx.party(e.target_party_id)
+    if party is None:
+        return _("someone you know")
+    if party.relationship is not None:
+        return f"{party.name} ({label(party.relationship, _)})"
+    return party.name
+
+
+def _answered_within(answered: list[float], t: float, seconds: int) -> bool:
+    i = bisect.bisect_left(answered, t)
+    return i > 0 and answered[i - 1] >= t - seconds
+
+
+def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """China (CBA): third parties only when the borrower cannot be reached, never told the debt, and
+    never again once they ask to be left alone."""
+    _, ngettext = ctx._, ctx.ngettext
+    reach_days = ctx.params["reachable_days"]
+    answered = sorted(ctx.ts[e.id] for e in ctx.events if e.kind == EventKind.CALL
+                      and e.call_outcome == CallOutcome.ANSWERED and ctx.target_of(e) == Target.BORROWER)
+    groups: dict[tuple[str, int | None], list[Event]] = defaultdict(list)
+    for e in _third_party_events(ctx):
+        t = ctx.ts[e.id]
+        stopped = ctx.latest_before(RequestType.STOP_THIRD_PARTY, e,
+                                    lambda r, pid=e.target_party_id: str(r.details.get("target_party_id")) == str(pid))
+        if stopped is not None:
+            groups[("after_stop", e.target_party_id)].append(e)
+        elif Conduct.THIRD_PARTY_DISCLOSURE in e.conduct:
+            groups[("disclosed", e.target_party_id)].append(e)
+        elif _answered_within(answered, t, reach_days * DAY):
+            groups[("reachable", e.target_party_id)].append(e)
+        else:
+            groups[("contacted", e.target_party_id)].append(e)
+    out = []
+    for (why, _pid), events in groups.items():
+        who = _who(ctx, events[0])
+        values = {"who": who, "days": reach_days, **span(ctx, events)}
+        severity = None
+        if why == "after_stop":
+            text = ngettext("{who} was contacted {n} time after asking the collectors to stop (on {first}).",
+                            "{who} was contacted {n} times after asking the collectors to stop (from {first} to "
+                            "{last}).", len(events)).format(**values)
+        elif why == "disclosed":
+            text = ngettext("Your debt was disclosed to {who} ({n} contact, on {first}).",
+                            "Your debt was disclosed to {who} ({n} contacts, from {first} to {last}).",
+                            len(events)).format(**values)
+            text += " " + _("Even when a third party may be contacted, the debt's details must not be revealed.")
+        elif why == "reachable":
+            text = ngettext("{who} was contacted {n} time although you had answered a collection call in the "
+                            "{days} days before (on {first}).",
+                            "{who} was contacted {n} times although you had answered a collection call in the "
+                            "{days} days before (from {first} to {last}).", len(events)).format(**values)
+            text += " " + _("Third parties may only be contacted when you cannot be reached.")
+        else:
+            severity = Severity.WARNING
+            text = ngettext("{who} was contacted {n} time (on {first}).",
+                            "{who} was contacted {n} times (from {first} to {last}).", len(events)).format(**values)
+            text += " " + _("This is allowed only when you cannot be reached, and then only to ask how to reach you "
+                            "or to pass on a message — never to demand payment.")
+        extra = []
+        party = ctx.party(events[0].target_party_id)
+        if party is not None and party.relationship == Relationship.SPOUSE:
+            extra.append(_("A spouse may count as a related party when the debt paid for joint family spending."))
+        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra))
+    return out
+
+
+def us_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """US 1692c(b) / 1692b: no talk of the debt with third parties; location calls to one person once."""
+    _, ngettext = ctx._, ctx.ngettext
+    disclosed: dict[int | None, list[Event]] = defaultdict(list)
+    repeated: dict[int | None, list[Event]] = defaultdict(list)
+    for e in _third_party_events(ctx):
+        party = ctx.party(e.target_party_id)
+        if party is not None and party.relationship == Relationship.SPOUSE:
+            continue  # a spouse counts as the consumer for 1692c
+        if Conduct.THIRD_PARTY_DISCLOSURE in e.conduct:
+            disclosed[e.target_party_id].append(e)
+        repeated[e.target_party_id].append(e)
+    out = []
+    for events in disclosed.values():
+        text = ngettext("Your debt was discussed with {who} ({n} contact, on {first}).",
+                        "Your debt was discussed with {who} ({n} contacts, from {first} to {last}).",
+                        len(events)).format(who=_who(ctx, events[0]), **span(ctx, events))
+        out.append(ctx.finding(rule, events, text))
+    for events in repeated.values():
+        if len(events) < 2:
+            continue
+        text = _("{who} was contacted {n} times (from {first} to {last}). A collector may contact someone else "
+                 "only to find out where you live or work, and only once unless that person asks for more.").format(
+            who=_who(ctx, events[0]), **span(ctx, events))
+        out.append(ctx.finding(rule, events, text, subtitle=_("repeated contact with a third party")))
+    return out
+
+
+def uk_disclosure(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """UK CONC 7.9: no unfair disclosure of the debt to others, nothing likely to embarrass publicly."""
+    _, ngettext = ctx._, ctx.ngettext
+    out = []
+    for conduct in (Conduct.THIRD_PARTY_DISCLOSURE, Conduct.PUBLIC_SHAMING):
+        events = ctx.with_conduct(conduct)
+        if not events:
+            continue
+        text = ngettext("{n} event where you recorded: {what} (on {first}).",
+                        "{n} events where you recorded: {what} (from {first} to {last}).", len(events)).format(
+            what=label(conduct, _), **span(ctx, events))
+        out.append(ctx.finding(rule, events, text, subtitle=label(conduct, _)))
+    return out
+
+
+def workplace_contact(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """US 1692c(a)(3): no contact at work once the collector knows the employer forbids it."""
+    _, ngettext = ctx._, ctx.ngettext
+    hits = [(e, ctx.latest_before(RequestType.NO_WORK_CONTACT, e)) for e in ctx.contacts() if ctx.at_work(e)]
+    by_req: dict[int, tuple[Event, list[Event]]] = {}
+    for e, req in hits:
+        if req is not None:
+            by_req.setdefault(req.event.id, (req.event, []))[1].append(e)
+    out = []
+    for req_event, events in by_req.values():
+        text = ngettext("On {asked} you told them not to contact you at work; {n} workplace contact followed "
+                        "(on {first}).",
+                        "On {asked} you told them not to contact you at work; {n} workplace contacts followed "
+                        "(from {first} to {last}).", len(events)).format(asked=ctx.when(req_event),
+                                                                          **span(ctx, events))
+        out.append(ctx.finding(rule, [req_event, *events], text, count=len(events)))
+    return out
+
+
+def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """US 1692c(c) (written cease) and 1692c(a)(2) (represented by an attorney)."""
+    _, ngettext = ctx._, ctx.ngettext
+    out = []
+    contacts = ctx.contacts(target=Target.BORROWER)
+    ceases = ctx.requests(RequestType.CEASE)
+    written = [r for r in ceases if r.details.get("written")]
+    if written:
+        first = written[0]
+        after = [e for e in contacts if ctx.ts[e.id] > first.at]
+        if after:
+            text = ngettext("You sent a written request to stop contact on {asked}; {n} contact followed (on "
+                            "{first}).",
+                            "You sent a written request to stop contact on {asked}; {n} contacts followed (from "
+                            "{first} to {last}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
+            text += " " + _("After it, a collector may only write to say it is stopping or to name a specific "
+                            "remedy it may use or intends to use.")
+            out.append(ctx.finding(rule, [first.event, *after], text, count=len(after)))
+    spoken = [r for r in ceases if not r.details.get("written") and (not written or r.at < written[0].at)]
+    if spoken:
+        after = [e for e in contacts if ctx.ts[e.id] > spoken[0].at and (not written or ctx.ts[e.id] <= written[0].at)]
+        if after:
+            text = ngettext("You asked them to stop on {asked} but not in writing; {n} contact followed (on {first}).",
+                            "You asked them to stop on {asked} but not in writing; {n} contacts followed (from {first} "
+                            "to {last}).", len(after)).format(asked=ctx.when(spoken[0].event), **span(ctx, after))
+            text += " " + _("The law requires the request in writing: send a letter and keep a copy.")
+            out.append(ctx.finding(rule, [spoken[0].event, *after], text, severity=Severity.WARNING,
+                                   count=len(after), subtitle=_("request not in writing")))
+    lawyer = ctx.requests(RequestType.ATTORNEY)
+    if lawyer:
+        after = [e for e in contacts if ctx.ts[e.id] > lawyer[0].at]
+        if after:
+            text = ngettext("On {asked} you told them a lawyer represents you; they contacted you directly {n} time "
+                            "afterwards (on {first}).",
+                            "On {asked} you told them a lawyer represents you; they contacted you directly {n} times "
+                            "afterwards (from {first} to {last}).", len(after)).format(
+                asked=ctx.when(lawyer[0].event), **span(ctx, after))
+            out.append(ctx.finding(rule, [lawyer[0].event, *after], text, count=len(after),
+                                   subtitle=_("you have a lawyer")))
+    return out
+
+
+def contact_after_agreement(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """China credit cards, Art. 70: once an instalment agreement is signed, collection stops."""
+    _, ngettext = ctx._, ctx.ngettext
+    agreements = [e for e in ctx.events if e.kind == EventKind.AGREEMENT]
+    if not agreements:
+        return []
+    first = agreements[0]
+    after = [e for e in ctx.contacts() if ctx.ts[e.id] > ctx.ts[first.id]]
+    if not after:
+        return []
+    text = ngettext("A repayment agreement was reached on {agreed}; {n} collection contact followed (on {first}).",
+                    "A repayment agreement was reached on {agreed}; {n} collection contacts followed (from {first} "
+                    "to {last}).", len(after)).format(agreed=ctx.when(first), **span(ctx, after))
+    text += " " + _("Collection must stop once the agreement is signed, unless you miss an agreed payment.")
+    if ctx.credit_card:
+        return [ctx.finding(rule, [first, *after], text, count=len(after))]
+    note = _("Art. 70 covers credit cards only; for other loans, collecting after an agreement breaks that "
+             "agreement rather than this rule.")
+    return [ctx.finding(rule, [first, *after], text, count=len(after), severity=Severity.WARNING, notes=[note])]

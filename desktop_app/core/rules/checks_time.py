@@ -1,0 +1,147 @@
+"""Checks on *when* and *how* the borrower was contacted: quiet hours, requested hours, channels."""
+
+from __future__ import annotations
+
+from desktop_app.core.domain.enums import Channel, EventKind, RequestType, Target
+from desktop_app.core.domain.labels import label
+from desktop_app.core.domain.models import Event
+from desktop_app.core.rules.context import Context, Request, event_channels, in_window
+from desktop_app.core.rules.model import Finding, RuleSpec
+from desktop_app.core.rules.packs import time_seconds
+
+#: Contacts whose moment reaches the borrower (a letter's delivery time says nothing about the sender).
+TIMED_KINDS = (EventKind.CALL, EventKind.SMS, EventKind.CHAT, EventKind.EMAIL, EventKind.VISIT)
+
+
+def _hours_text(req: Request) -> str:
+    return f"{req.details.get('hours_from')}–{req.details.get('hours_to')}"
+
+
+def _preferred(ctx: Context, e: Event) -> tuple[Request, tuple[int, int]] | None:
+    """The borrower's latest "contact me only between …" request in force at an event."""
+    if ctx.target_of(e) != Target.BORROWER:
+        return None
+    req = ctx.latest_before(RequestType.PREFERRED_HOURS, e, lambda r: r.window is not None)
+    if req is None or req.window is None:
+        return None
+    return req, req.window
+
+
+def _channel_label(ctx: Context, req: Request) -> str:
+    value = str(req.details.get("channel") or "")
+    try:
+        return label(Channel(value), ctx._)
+    except ValueError:
+        return value
+
+
+def span(ctx: Context, events: list[Event]) -> dict[str, object]:
+    return {"first": ctx.when(events[0]), "last": ctx.when(events[-1]), "n": len(events)}
+
+
+def quiet_hours(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """China: no collection between quiet_start and quiet_end unless the borrower agreed to the time."""
+    _, ngettext = ctx._, ctx.ngettext
+    start, end = ctx.params["quiet_start"], ctx.params["quiet_end"]
+    qs, qe = time_seconds(start), time_seconds(end)
+    hits = []
+    for e in ctx.contacts(TIMED_KINDS):
+        t = ctx.tsec[e.id]
+        if in_window(t, qe, qs):
+            continue
+        pref = _preferred(ctx, e)
+        if pref and in_window(t, *pref[1], end_inclusive=True):
+            continue  # the borrower asked to be contacted at this time: that is consent
+        hits.append(e)
+    if not hits:
+        return []
+    text = ngettext("{n} contact by the collection side came between {start} and {end} your local time "
+                    "(on {first}).",
+                    "{n} contacts by the collection side came between {start} and {end} your local time "
+                    "(from {first} to {last}).", len(hits)).format(start=start, end=end, **span(ctx, hits))
+    text += " " + _("Collection by phone, visit or any other means is not allowed at these hours unless you "
+                    "agreed to it.")
+    return [ctx.finding(rule, hits, text)]
+
+
+def _outside_hours(ctx: Context, rule: RuleSpec, with_requests: bool) -> list[Finding]:
+    _, ngettext = ctx._, ctx.ngettext
+    early, late = ctx.params["earliest"], ctx.params["latest"]
+    es, ls = time_seconds(early), time_seconds(late)
+    default_hits: list[Event] = []
+    asked_hits: dict[int, tuple[Request, list[Event]]] = {}
+    for e in ctx.contacts(TIMED_KINDS):
+        t = ctx.tsec[e.id]
+        pref = _preferred(ctx, e)
+        if pref:
+            req, window = pref
+            if not in_window(t, *window, end_inclusive=True):
+                asked_hits.setdefault(req.event.id, (req, []))[1].append(e)
+            continue  # inside the requested hours the borrower has said the time suits them
+        if not in_window(t, es, ls, end_inclusive=True):
+            default_hits.append(e)
+    out = []
+    if default_hits:
+        text = ngettext("{n} contact came before {early} or after {late} your local time (on {first}).",
+                        "{n} contacts came before {early} or after {late} your local time (from {first} to "
+                        "{last}).", len(default_hits)).format(early=early, late=late, **span(ctx, default_hits))
+        out.append(ctx.finding(rule, default_hits, text))
+    if not with_requests:
+        return out
+    for req, hits in asked_hits.values():
+        text = ngettext("On {asked} you asked to be contacted only between {hours}; {n} contact came outside "
+                        "those hours afterwards (on {first}).",
+                        "On {asked} you asked to be contacted only between {hours}; {n} contacts came outside "
+                        "those hours afterwards (from {first} to {last}).", len(hits)).format(
+            asked=ctx.when(req.event), hours=_hours_text(req), **span(ctx, hits))
+        out.append(ctx.finding(rule, [req.event, *hits], text, count=len(hits),
+                               subtitle=_("outside the hours you asked for")))
+    return out
+
+
+def inconvenient_time(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """US: before 08:00 or after 21:00 local time, or outside hours the consumer said suit them."""
+    return _outside_hours(ctx, rule, with_requests=True)
+
+
+def unreasonable_times(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """UK: CONC sets no hours, so the user's own earliest/latest decide (requests: uk.contact_preferences)."""
+    found = _outside_hours(ctx, rule, with_requests=False)
+    for f in found:
+        f.explanation += " " + ctx._("CONC sets no fixed hours; these are the hours in the parameters, which you "
+                                     "can change to what is reasonable for you (for example if you work nights).")
+    return found
+
+
+def contact_preferences(ctx: Context, rule: RuleSpec) -> list[Finding]:
+    """UK CONC 7.9.4R: contact against the customer's reasonable requests about when, where and how."""
+    _, ngettext = ctx._, ctx.ngettext
+    by_request: dict[int, tuple[Request, list[Event]]] = {}
+    for e in ctx.contacts():
+        pref = _preferred(ctx, e)
+        if pref and e.kind in TIMED_KINDS and not in_window(ctx.tsec[e.id], *pref[1],
+                                                              end_inclusive=True):
+            by_request.setdefault(pref[0].event.id, (pref[0], []))[1].append(e)
+        channels = event_channels(e)
+        req = ctx.latest_before(RequestType.CHANNEL, e,
+                                lambda r, chans=channels: str(r.details.get("channel") or "") in chans)
+        if req is not None:
+            by_request.setdefault(req.event.id, (req, []))[1].append(e)
+        req = ctx.latest_before(RequestType.NO_WORK_CONTACT, e)
+        if req is not None and ctx.at_work(e):
+            by_request.setdefault(req.event.id, (req, []))[1].append(e)
+    out = []
+    for req, hits in by_request.values():
+        if req.type == RequestType.PREFERRED_HOURS:
+            what = _("to be contacted only between {hours}").format(hours=_hours_text(req))
+        elif req.type == RequestType.CHANNEL:
+            what = _("not to be contacted by {channel}").format(channel=_channel_label(ctx, req))
+        else:
+            what = _("not to be contacted at work")
+        text = ngettext("On {asked} you asked {what}; afterwards {n} contact went against that request "
+                        "(on {first}).",
+                        "On {asked} you asked {what}; afterwards {n} contacts went against that request "
+                        "(from {first} to {last}).", len(hits)).format(
+            asked=ctx.when(req.event), what=what, **span(ctx, hits))
+        out.append(ctx.finding(rule, [req.event, *hits], text, count=len(hits)))
+    return out

@@ -1,0 +1,232 @@
+"""What every check needs to know about a case, computed once per evaluation.
+
+Times: each event is judged on the borrower's wall clock in the event's own zone (`Event.tz`),
+so a 07:30 call on the day New York or London changes its clocks is read as 07:30, not as the
+UTC instant shifted by last week's offset.  Requests (a cease letter, "only call me 10–18")
+take effect strictly after the moment they were made.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from desktop_app.core.domain.enums import (
+    CONTACT_KINDS,
+    CallOutcome,
+    Channel,
+    Conduct,
+    Direction,
+    EventKind,
+    PartyRole,
+    Relationship,
+    RequestType,
+    Target,
+    VisitPlace,
+)
+from desktop_app.core.domain.models import Case, Event, Party
+from desktop_app.core.domain.times import zone
+from desktop_app.core.i18n import translate_plural, translator
+from desktop_app.core.rules.model import Citation, Finding, RulePack, RuleSpec, Severity
+from desktop_app.core.rules.packs import time_seconds
+
+#: Roles whose contacts are not collection (a relative phoning the borrower, a regulator's reply).
+NOT_COLLECTOR = frozenset({PartyRole.THIRD_PARTY, PartyRole.REGULATOR})
+#: Organisations (as opposed to individual collectors) — the "collector" of US rules.
+ORG_ROLES = frozenset({PartyRole.PLATFORM, PartyRole.FUNDER, PartyRole.AGENCY, PartyRole.LAW_FIRM})
+UNANSWERED = frozenset({CallOutcome.MISSED, CallOutcome.REJECTED, CallOutcome.VOICEMAIL, CallOutcome.BUSY})
+WORK_RELATIONS = frozenset({Relationship.EMPLOYER, Relationship.COLLEAGUE})
+CREDIT_CARD_WORDS = ("credit card", "credit_card", "creditcard", "信用卡")
+#: Records that are the borrower's own doing, never collector conduct.
+OWN_KINDS = frozenset({EventKind.USER_REQUEST, EventKind.COMPLAINT, EventKind.PAYMENT})
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    event: Event
+    at: float  # epoch seconds
+    type: RequestType
+    details: dict[str, Any]
+    window: tuple[int, int] | None = None  # preferred hours, as seconds after midnight
+
+
+def _window(details: dict[str, Any]) -> tuple[int, int] | None:
+    try:
+        return time_seconds(str(details["hours_from"])), time_seconds(str(details["hours_to"]))
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+def seconds_of_day(t: datetime) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def in_window(tsec: int, start: int, end: int, end_inclusive: bool = False) -> bool:
+    """Is a time of day inside [start, end) — or [start, end] — where the window may wrap midnight?"""
+    if start == end:
+        return True  # a window of the whole day
+    if start < end:
+        return start <= tsec < end or (end_inclusive and tsec == end)
+    return tsec >= start or tsec < end or (end_inclusive and tsec == end)
+
+
+def event_channels(e: Event) -> set[str]:
+    """The Channel values an event used, for "do not use this channel" requests."""
+    chosen = str(e.details.get("channel") or "")
+    return {
+        EventKind.CALL: {Channel.PHONE.value},
+        EventKind.SMS: {Channel.SMS.value, chosen},
+        EventKind.CHAT: {chosen or Channel.WECHAT.value},
+        EventKind.EMAIL: {Channel.EMAIL.value},
+        EventKind.LETTER: {Channel.LETTER.value},
+    }.get(e.kind, set()) - {""}
+
+
+class Context:
+    def __init__(self, case: Case, events: Iterable[Event], parties: Iterable[Party], pack: RulePack,
+                 params: dict[str, Any], lang: str) -> None:
+        self.case = case
+        self.pack = pack
+        self.params = params
+        self.lang = lang
+        self._ = translator(lang)
+        self.ngettext = lambda singular, plural, n: translate_plural(singular, plural, n, lang)
+        self.parties = {p.id: p for p in parties}
+        live = [e for e in events if e.deleted_at is None]
+        self.ts = {e.id: e.start.timestamp() for e in live}
+        self.events = sorted(live, key=lambda e: (self.ts[e.id], e.id))
+        # Per-event facts every check needs, computed once (a big case has 100,000 events).
+        self.local = {e.id: self._local(e) for e in self.events}
+        self.tsec = {i: seconds_of_day(t) for i, t in self.local.items()}
+        self.day = {i: t.date().toordinal() for i, t in self.local.items()}
+        self._side = {e.id: self._collector_side(e) for e in self.events}
+        self._contacts: dict[tuple[frozenset[EventKind], Target | None], list[Event]] = {}
+        self.credit_card = any(w in (case.product_type or "").casefold() for w in CREDIT_CARD_WORDS)
+        self._requests: dict[RequestType, tuple[list[float], list[Request]]] = {}
+        for e in self.events:
+            if e.kind != EventKind.USER_REQUEST:
+                continue
+            try:
+                rtype = RequestType(e.details.get("request_type"))
+            except ValueError:
+                continue
+            times, items = self._requests.setdefault(rtype, ([], []))
+            times.append(self.ts[e.id])
+            items.append(Request(e, self.ts[e.id], rtype, dict(e.details), _window(e.details)))
+        self.by_conduct: dict[str, list[Event]] = {}
+        for e in self.events:
+            if e.kind in OWN_KINDS:
+                continue
+            ticks = set(e.conduct)
+            if e.details.get("entered_without_consent"):
+                ticks.add(Conduct.ENTERED_WITHOUT_CONSENT.value)
+            for tick in ticks:
+                self.by_conduct.setdefault(str(tick), []).append(e)
+
+    @staticmethod
+    def _local(e: Event) -> datetime:
+        start = e.start
+        if start.tzinfo is None:
+            return start.replace(tzinfo=zone(e.tz))
+        tz = zone(e.tz)
+        return start if start.tzinfo is tz else start.astimezone(tz)
+
+    # -- who and what ------------------------------------------------------------------
+    def party(self, party_id: int | None) -> Party | None:
+        return self.parties.get(party_id) if party_id is not None else None
+
+    def _collector_side(self, e: Event) -> bool:
+        party = self.party(e.party_id)
+        return party is None or party.role not in NOT_COLLECTOR
+
+    def is_collector_side(self, e: Event) -> bool:
+        return self._side[e.id]
+
+    def contacts(self, kinds: Iterable[EventKind] = CONTACT_KINDS, target: Target | None = None) -> list[Event]:
+        """Contacts made by the collectors' side (never those the borrower made), in time order."""
+        key = (frozenset(kinds), target)
+        found = self._contacts.get(key)
+        if found is None:
+            wanted = key[0]
+            found = self._contacts[key] = [
+                e for e in self.events
+                if e.kind in wanted and e.direction != Direction.OUTGOING and self._side[e.id]
+                and (target is None or self.target_of(e) == target)]
+        return list(found)
+
+    def with_conduct(self, conduct: Conduct | str) -> list[Event]:
+        """Events (not the borrower's own records) on which the user ticked this conduct."""
+        return list(self.by_conduct.get(str(conduct), []))
+
+    def target_of(self, e: Event) -> Target:
+        if e.target == Target.THIRD_PARTY or e.target_party_id is not None:
+            return Target.THIRD_PARTY
+        return Target.BORROWER
+
+    def collector_key(self, e: Event) -> int | None:
+        """The collecting organisation behind an event (its agency or platform), or None if unknown."""
+        party = self.party(e.party_id)
+        if party is None:
+            return None
+        if party.role in ORG_ROLES:
+            return party.id
+        return party.organisation_id or party.id
+
+    def name(self, party_id: int | None, fallback: str = "") -> str:
+        party = self.party(party_id)
+        return party.name if party else fallback
+
+    def at_work(self, e: Event) -> bool:
+        if e.details.get("place") == VisitPlace.WORK.value:
+            return True
+        target = self.party(e.target_party_id)
+        return target is not None and target.relationship in WORK_RELATIONS
+
+    # -- requests ----------------------------------------------------------------------
+    def requests(self, rtype: RequestType) -> list[Request]:
+        return list(self._requests.get(rtype, ([], []))[1])
+
+    def requests_before(self, rtype: RequestType, e: Event) -> list[Request]:
+        """Requests of a type made strictly before an event."""
+        times, items = self._requests.get(rtype, ([], []))
+        return items[:bisect.bisect_left(times, self.ts[e.id])]
+
+    def latest_before(self, rtype: RequestType, e: Event,
+                      accept: Callable[[Request], bool] | None = None) -> Request | None:
+        for req in reversed(self.requests_before(rtype, e)):
+            if accept is None or accept(req):
+                return req
+        return None
+
+    # -- output ------------------------------------------------------------------------
+    def when(self, e: Event) -> str:
+        return f"{self.local[e.id]:%Y-%m-%d %H:%M}"
+
+    def finding(self, rule: RuleSpec, events: list[Event], explanation: str, *, severity: Severity | None = None,
+                subtitle: str = "", notes: Iterable[str] = (), unverified: bool = False,
+                count: int | None = None) -> Finding:
+        _ = self._
+        primary, others = rule.citation_for(self.credit_card)
+        ordered = sorted({e.id: e for e in events}.values(), key=lambda e: (self.ts[e.id], e.id))
+        flag = unverified or primary.unverified
+        all_notes = [_(rule.note)] if rule.note else []
+        all_notes += [n for n in notes if n]
+        if primary.unverified:
+            all_notes.append(_("Our research marks this source as unverified: check the official text before "
+                               "relying on it."))
+        title = _(rule.title) + (f": {subtitle}" if subtitle else "")
+        return Finding(
+            rule_id=rule.id, title=title, status=primary.status, citation=self.translated(primary),
+            severity=severity or rule.severity, event_ids=[e.id for e in ordered], explanation=explanation,
+            params={p: self.params[p] for p in rule.params}, unverified=flag,
+            count=len(ordered) if count is None else count,
+            first=self.local[ordered[0].id] if ordered else None, last=self.local[ordered[-1].id] if ordered else None,
+            pack=self.pack.name, note=" ".join(all_notes), also_cited=[self.translated(c) for c in others],
+            lang=self.lang,
+        )
+
+    def translated(self, c: Citation) -> Citation:
+        return replace(c, instrument=self._(c.instrument), article=self._(c.article) if c.article else "")
