@@ -188,20 +188,24 @@ class Letter:
     def finances(self) -> list:
         _ = self._
         neg, cur, w = self.neg, self.case.currency, self.width
-        out = [self.section(_("My current finances"), "finances"),
-               self.p(_("Monthly figures as of {date}. Supporting documents are listed under Attachments.").format(
-                   date=self.d(self.today)))]
+        intro = _("Monthly figures as of {date}. Supporting documents are listed under Attachments.").format(
+            date=self.d(self.today))
+        blocks: list[list] = []  # each kept on one page; short tables read badly when split
         if neg.income:
-            out += [KeepTogether(lines_table(_("Income"), [(x.label, x.monthly) for x in neg.income],
-                                             _("Total income"), cur, self.lang, w, _)), Spacer(1, 3 * mm)]
+            blocks.append([lines_table(_("Income"), [(x.label, x.monthly) for x in neg.income], _("Total income"),
+                                       cur, self.lang, w, _)])
         if neg.expenses:
             spending = [(x.label, x.monthly) for x in neg.expenses]
-            out += [KeepTogether(lines_table(_("Essential living expenses"), spending, _("Total essential expenses"),
-                                             cur, self.lang, w, _)), Spacer(1, 3 * mm)]
+            blocks.append([lines_table(_("Essential living expenses"), spending, _("Total essential expenses"), cur,
+                                       self.lang, w, _)])
         if neg.other_debts:
-            out += [KeepTogether([self.p(_("Other debts"), "h3"), debts_table(neg, cur, self.lang, w, _)]),
-                    Spacer(1, 3 * mm)]
-        out.append(KeepTogether([budget_table(neg.budget(), cur, self.lang, w, _)]))
+            blocks.append([self.p(_("Other debts"), "h3"), debts_table(neg, cur, self.lang, w, _)])
+        blocks.append([budget_table(neg.budget(), cur, self.lang, w, _)])
+        # The heading and its intro travel with the first table rather than end a page on their own.
+        blocks[0] = [self.section(_("My current finances"), "finances"), self.p(intro), *blocks[0]]
+        out: list = []
+        for block in blocks:
+            out += [KeepTogether(block), Spacer(1, 3 * mm)]
         return out
 
     def plan(self) -> list:
