@@ -53,7 +53,7 @@ def _found(n: FoundNumber) -> dict[str, Any]:
 
 def _file(f: FileReport) -> dict[str, Any]:
     return {"path": str(f.path), "format": f.format, "sha256": f.sha256 or None, "records": f.records,
-            "skipped": f.skipped, "stopped_at": f.stopped_at or None, "error": f.error or None}
+            "skipped": f.skipped, "stopped_at": f.stopped_at or None, "error": f.message or None}
 
 
 def _progress(args: argparse.Namespace):
@@ -113,15 +113,15 @@ def _list(args: argparse.Namespace, found, errors: list[FileReport]) -> int:
         })
         if errors:
             for f in errors:
-                print(f"papertrail: {ImportFormatError(f.path, f.error)}", file=sys.stderr)
+                print(f"papertrail: {f.message}", file=sys.stderr)
             return ImportFormatError.exit_code
         return 0
     if errors:
         for f in errors:
-            print(f"papertrail: {ImportFormatError(f.path, f.error)}", file=sys.stderr)
+            print(f"papertrail: {f.message}", file=sys.stderr)
         return ImportFormatError.exit_code
     for f in found.files:
-        state = f.error or (_("stopped at {where}").format(where=f.stopped_at) if f.stopped_at else "")
+        state = f.message or (_("stopped at {where}").format(where=f.stopped_at) if f.stopped_at else "")
         emit(f"{f.name}  [{_(FORMATS.get(f.format, f.format))}]  " + _("{n} records").format(n=f.records)
              + (f"  — {state}" if state else ""))
     if found.first:

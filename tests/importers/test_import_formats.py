@@ -10,8 +10,7 @@ import pytest
 from conftest import SAMPLES
 
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind
-from desktop_app.core.importers import ColumnMapping, ImportFormatError, guess_mapping
-from desktop_app.core.importers import csvfiles, detect, ios, vendor
+from desktop_app.core.importers import ColumnMapping, ImportFormatError, csvfiles, detect, guess_mapping, ios, vendor
 from desktop_app.core.importers.model import FileReport
 
 TZ = "Asia/Shanghai"

@@ -14,7 +14,8 @@ from desktop_app.core.importers import run_import
 from desktop_app.core.importers.recordings import parse_name
 
 TZ = "Asia/Shanghai"
-MANIFEST = list(csv.DictReader(open(SAMPLES / "recordings" / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t"))
+with open(SAMPLES / "recordings" / "MANIFEST.tsv", encoding="utf-8") as _fh:
+    MANIFEST = list(csv.DictReader(_fh, delimiter="\t"))
 
 
 @pytest.mark.parametrize("row", MANIFEST, ids=[Path(r["path"]).name for r in MANIFEST])
@@ -57,7 +58,7 @@ def test_recordings_attach_to_their_calls(workspace, case_id: int, tmp_path: Pat
     assert all(not e.evidence_ids for e in missed)  # never on a call that did not connect
     assert len(answered["09:12"].evidence_ids) == 6 and len(answered["10:30"].evidence_ids) == 4
     again = run_import(workspace, case_id, paths, numbers=["17000001111"])
-    assert again.imported == 0 and again.recordings_linked == 0 and again.duplicates == 7 + 10  # 7 calls of that number, 10 recordings
+    assert again.imported == 0 and again.recordings_linked == 0 and again.duplicates == 7 + 10  # 7 calls, 10 recordings
 
 
 def _wav(path: Path, seconds: float) -> Path:

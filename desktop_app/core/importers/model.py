@@ -52,6 +52,7 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)
     stopped_at: str = ""  # where a truncated file ended ("line 136")
     error: str = ""  # why the file cannot be imported at all
+    error_where: str = ""  # the line or record the error is at, when known
     explicit: bool = True  # named by the user (not found inside a folder)
     columns: list[str] = field(default_factory=list)  # generic CSV: its header, for the mapping step
     bytes_done: int = 0  # progress through the file while parsing
@@ -59,6 +60,12 @@ class FileReport:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def message(self) -> str:
+        """The error as one sentence naming the file (and line), as ImportFormatError words it."""
+        place = f"{self.name}, {self.error_where}" if self.error_where else self.name
+        return f"{place}: {self.error}" if self.error else ""
 
     def warn(self, text: str) -> None:
         # A huge damaged file could warn on every record; keep the report readable.

@@ -44,6 +44,10 @@ def selected_keys(ws: Workspace, case_id: int, region: str, numbers: Iterable[st
     return keys
 
 
+def note_for(contact_name: str) -> str:
+    return _("Name in the phone: {name}").format(name=contact_name)
+
+
 class PartyResolver:
     """The party for each key, creating one (role unknown, named by the number) when allowed."""
 
@@ -53,6 +57,7 @@ class PartyResolver:
         self.create = create
         self.known = {k: v[0] for k, v in known_parties(ws, case_id).items()}
         self.created: list[int] = []
+        self.created_keys: dict[str, int] = {}
 
     def party_for(self, info: NumberInfo, record: Record | None) -> int | None:
         key = info.key
@@ -62,9 +67,7 @@ class PartyResolver:
             return None
         raw = (record.number if record else info.raw).strip() or info.display
         name = info.display or raw
-        notes = ""
-        if record is not None and record.contact_name:
-            notes = _("Name in the phone: {name}").format(name=record.contact_name)
+        notes = note_for(record.contact_name) if record is not None and record.contact_name else ""
         wechat = record is not None and record.details.get("channel") == Channel.WECHAT.value and key.startswith("raw:")
         if wechat:
             party = self.ws.parties.add(self.case_id, name, PartyRole.UNKNOWN,
@@ -76,4 +79,13 @@ class PartyResolver:
             party = self.ws.parties.add(self.case_id, name, PartyRole.UNKNOWN, numbers=[raw], notes=notes)
         self.known[key] = party.id
         self.created.append(party.id)
+        self.created_keys[key] = party.id
         return party.id
+
+    def name_created(self, names: dict[str, str]) -> None:
+        """Note the phone's contact name on parties created in this import, once every record was seen
+        (the first record of a number often carries no name).  Same transaction as the creation."""
+        for key, party_id in self.created_keys.items():
+            if names.get(key):
+                self.ws.db.execute("UPDATE parties SET notes = ? WHERE id = ? AND notes = ''",
+                                   (note_for(names[key]), party_id))

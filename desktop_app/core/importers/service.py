@@ -81,7 +81,7 @@ def preview(ws: Workspace, case_id: int, paths: Iterable[Path | str], *, mapping
                 if result.last is None or record.when > result.last:
                     result.last = record.when
         except ImportFormatError as exc:
-            report.error = exc.problem if not exc.where else f"{exc.where}: {exc.problem}"
+            report.error, report.error_where = exc.problem, exc.where
         done += report.size
         result.warnings.extend(report.warnings)
     names_to_key = {name: key for key, t in tally.by_key.items() for name in t.names}
@@ -111,7 +111,7 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
     reports = detect.expand(paths, tz)
     for report in reports:
         if report.explicit and report.error:
-            raise ImportFormatError(report.path, report.error)
+            raise ImportFormatError(report.path, report.error, report.error_where)
     detect.hash_files(reports, cancel.check)
     wanted = selected_keys(ws, case_id, region, numbers, parties)
     result = ImportResult(dry_run=dry_run, files=reports)
@@ -148,6 +148,7 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
             import_recordings(ws, case_id, recs, stored, region, resolver, result, import_id, dry_run, cancel)
             import_images(ws, case_id, pictures, stored, images, result, import_id, dry_run, cancel)
             result.parties_created = list(resolver.created)
+            resolver.name_created({k: t.names.most_common(1)[0][0] for k, t in tally.by_key.items() if t.names})
             counts = {"imported": result.imported, "duplicates": result.duplicates, "skipped": result.skipped,
                       "evidence": len(set(result.evidence)), "parties_created": len(resolver.created)}
             conn.execute("UPDATE imports SET counts = ? WHERE id = ?", (json.dumps(counts), import_id))
@@ -192,7 +193,7 @@ def _import_records(ws: Workspace, case_id: int, reports: list[FileReport], regi
         except ImportFormatError as exc:
             if report.explicit:
                 raise
-            report.error = exc.problem if not exc.where else f"{exc.where}: {exc.problem}"
+            report.error, report.error_where = exc.problem, exc.where
         result.skipped += report.skipped
         done += report.size
     progress(total, total, "")

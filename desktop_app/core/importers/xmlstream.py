@@ -99,7 +99,11 @@ def _problem(exc: Exception) -> tuple[str, str]:
         line = exc.position[0] if getattr(exc, "position", None) else 0
         text = str(exc).split(":")[0]
         return (_("line {n}").format(n=line) if line else ""), _("the XML is broken ({detail})").format(detail=text)
-    return "", _("the file declares entities or a document type, which we refuse for safety")
+    if isinstance(exc, DefusedXmlException):
+        return "", _("the file declares entities or a document type, which we refuse for safety")
+    if isinstance(exc, LookupError):
+        return "", _("the file declares a text encoding we do not know ({detail})").format(detail=exc)
+    return "", _("the XML is broken ({detail})").format(detail=exc)
 
 
 def iter_elements(path: Path, report: FileReport, tags: set[str],
@@ -136,12 +140,10 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
                     yield elem
                     elem.clear()
                     root.clear()  # drop the cleared children too, so memory stays flat
-        except (ET.ParseError, DefusedXmlException) as exc:
+        except (ET.ParseError, LookupError, ValueError) as exc:  # DefusedXmlException is a ValueError
             where, problem = _problem(exc)
-            if root is None or (report.records == 0 and isinstance(exc, ET.ParseError) and depth > 0
-                                and not _is_truncation(exc)):
-                raise ImportFormatError(path, problem, where) from None
-            if isinstance(exc, DefusedXmlException):
+            if root is None or not isinstance(exc, ET.ParseError) or (
+                    report.records == 0 and depth > 0 and not _is_truncation(exc)):
                 raise ImportFormatError(path, problem, where) from None
             report.stopped_at = where or _("the end")
             report.warn(_("{file}: the file breaks off at {where}; the {n} complete records before it were read.")
