@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.domain.models import Case
 from desktop_app.core.domain.negotiation import (
@@ -26,10 +29,10 @@ TODAY = date(2026, 11, 22)
 AMOUNT_CASES = [
     (D("100"), 3, [D("33.33"), D("33.33"), D("33.34")]),
     (D("200"), 3, [D("66.67"), D("66.67"), D("66.66")]),  # half-up rounds the others up, last is smaller
-    (D("0.05"), 2, [D("0.03"), D("0.02")]),  # 0.025 → 0.03 (ROUND_HALF_UP, not banker's 0.02)
+    (D("5.05"), 2, [D("2.53"), D("2.52")]),  # 2.525 → 2.53 (ROUND_HALF_UP, not banker's 2.52)
     (D("12000"), 12, [D("1000.00")] * 12),
     (D("38650.27"), 24, [D("1610.43")] * 23 + [D("1610.38")]),
-    (D("1"), 7, [D("0.14")] * 6 + [D("0.16")]),
+    (D("10"), 7, [D("1.43")] * 6 + [D("1.42")]),
 ]
 
 
@@ -135,6 +138,7 @@ def test_interest_rate_gives_level_payments_and_clears_the_principal() -> None:
     (Proposal(base_amount=D("1000"), instalments=0, monthly_amount=D("5"), annual_rate=D("12")),
      "proposal.monthly_amount"),
     (Proposal(base_amount=None, instalments=3), "proposal.base_amount"),
+    (Proposal(base_amount=D("0.09"), instalments=6), "proposal.instalments"),  # 0.02 × 5 would exceed it
     (Proposal(kind=ProposalKind.DEFERRAL, base_amount=D("100"), instalments=3), "proposal.deferral_months"),
 ])
 def test_impossible_plans_are_refused_with_the_field_named(proposal: Proposal, field: str) -> None:
@@ -178,3 +182,36 @@ def test_round_trip_and_budget() -> None:
                                                                       D("1800.50"))
     assert b.fits(D("1800.50")) and not b.fits(D("1800.51"))
     assert b.shortfall(D("2000")) == D("199.50")
+
+
+@settings(max_examples=300, deadline=None)
+@given(base=st.decimals(min_value=D("1"), max_value=D("5000000"), places=2),
+       count=st.integers(min_value=1, max_value=360),
+       first=st.dates(min_value=date(2026, 1, 1), max_value=date(2060, 12, 31)),
+       dom=st.one_of(st.none(), st.integers(min_value=1, max_value=31)),
+       deferral=st.integers(min_value=0, max_value=24),
+       down_share=st.one_of(st.none(), st.integers(min_value=1, max_value=50)),
+       rate=st.one_of(st.none(), st.decimals(min_value=D("0.1"), max_value=D("36"), places=2)))
+def test_any_valid_plan_adds_up_to_the_cent(base, count, first, dom, deferral, down_share, rate) -> None:
+    down = (base * down_share / 100).quantize(D("0.01")) if down_share else None
+    if down is not None and (down <= 0 or base - down < count):
+        down = None
+    if base < count:
+        count = max(1, int(base))
+    p = Proposal(base_amount=base, instalments=count, first_due=first, day_of_month=dom, deferral_months=deferral,
+                 down_payment=down, annual_rate=rate)
+    s = compute_schedule(p, None, today=date(2026, 1, 1))
+    assert s.total_principal == base
+    assert s.total == base + s.total_interest
+    assert s.instalments[-1].remaining == 0
+    assert all(i.amount > 0 and i.amount == i.principal + i.interest for i in s.instalments)
+    assert len(s.regular) == count
+    day = dom or first.day
+    dates = [i.due for i in s.regular]
+    assert all(d.day == min(day, calendar.monthrange(d.year, d.month)[1]) for d in dates)
+    assert all((b.year * 12 + b.month) - (a.year * 12 + a.month) == 1 for a, b in zip(dates, dates[1:], strict=False))
+    if s.down_payment is not None:
+        assert s.down_payment.due < dates[0]
+    if rate is None:
+        amounts = [i.amount for i in s.regular]
+        assert len(set(amounts[:-1])) <= 1 and abs(amounts[-1] - amounts[0]) < D("0.01") * count

@@ -389,6 +389,11 @@ def compute_schedule(proposal: Proposal, balance: Decimal | None, *, today: date
     if count is not None and count > MAX_INSTALMENTS:
         raise ValidationError(_("A plan cannot have more than {n} instalments.").format(n=MAX_INSTALMENTS),
                               "proposal.instalments")
+    if count is not None and (base - down) < count:
+        # Under 1.00 an instalment means nothing to a creditor, and half-up rounding of such tiny
+        # shares could leave the last one at zero or below.
+        raise ValidationError(_("Each instalment would be less than 1.00; choose fewer instalments."),
+                              "proposal.instalments")
     letter_day = today or date.today()
     first_due = p.first_due or add_months(letter_day.replace(day=1), 1, p.day_of_month or letter_day.day)
     schedule = build_schedule(base, count=count, monthly=monthly, first_due=first_due, day_of_month=p.day_of_month,
