@@ -58,6 +58,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     unexpected = not isinstance(exc, AppError)
     box = QMessageBox(QMessageBox.Icon.Critical if unexpected else QMessageBox.Icon.Warning, title, text,
                       QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText(_("OK"))  # translated even without Qt's own catalogue
     box.setObjectName("errorDialog")
     box.setAccessibleName(title)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -278,6 +278,7 @@ def due_follow_ups_dialog(parent: QWidget | None, ws) -> QDialog | None:
     panel = FollowUpsPanel(ws, dialog, due_only=True)
     layout.addWidget(panel, 1)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.panel = panel  # type: ignore[attr-defined]  # the GUI lead connects panel.event_activated

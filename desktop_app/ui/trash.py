@@ -55,6 +55,7 @@ class TrashDialog(QDialog):
         self.empty = QLabel(_("The trash is empty."))
         layout.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.restore_button = QPushButton(_("Restore selected"))
         named(self.restore_button, _("Restore selected"), _("Put the selected items back in the case"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)

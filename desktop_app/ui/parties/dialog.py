@@ -44,7 +44,7 @@ class PartiesDialog(QDialog):
         self.ws, self.case_id = ws, case_id
         self.setWindowTitle(_("People and numbers"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(1100, 620)
+        self.resize(1180, 620)
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -85,7 +85,7 @@ class PartiesDialog(QDialog):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([660, 440])
+        splitter.setSizes([720, 440])
         layout.addWidget(splitter, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
@@ -114,11 +114,17 @@ class PartiesDialog(QDialog):
                     item.setData(Qt.ItemDataRole.DisplayRole, stat.contacts if stat else 0)
                 else:
                     item.setText(text)
+                    item.setToolTip(text)
                 item.setData(ID_ROLE, party.id)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         for column in (0, 1, 2, 4, 5):
             self.table.resizeColumnToContents(column)
+        # Long names ("周先生（自称“乐享分期上门协商专员”）") must not push the counts out of view;
+        # the full text stays in the cell's tooltip.
+        for column, widest in ((0, 200), (1, 130)):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
         if select is not None:
             self.select_party(select)
         self._selection_changed()
