@@ -31,6 +31,9 @@ class ActionSpec:
     shortcut: str | QKeySequence.StandardKey | None = None
     icon: str | None = None
     tip: str | None = None
+    # Shown in menus and tooltips but handled by a widget (Delete belongs to the timeline only,
+    # never to text being edited), so no application shortcut is registered.
+    key_shown_only: bool = False
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -46,7 +49,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("save_event", N_("&Save entry"), QKeySequence.StandardKey.Save, "save",
                N_("Save the changes to this entry")),
     ActionSpec("delete_event", N_("&Delete entry"), QKeySequence.StandardKey.Delete, "delete",
-               N_("Move the selected entries to the case's trash")),
+               N_("Move the selected entries to the case's trash"), key_shown_only=True),
     ActionSpec("undo_delete", N_("&Undo delete"), QKeySequence.StandardKey.Undo, "undo",
                N_("Bring back the entries just deleted")),
     ActionSpec("trash", N_("&Trash…"), "Ctrl+Shift+T", "trash", N_("See and restore deleted entries")),
@@ -79,10 +82,14 @@ class Actions:
 
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[str, QAction] = {}
+        self._shown_keys: dict[str, str] = {}
         for spec in SPECS:
             action = QAction(parent)
             action.setObjectName(f"action_{spec.name}")
-            if spec.shortcut is not None:
+            if spec.shortcut is not None and spec.key_shown_only:
+                self._shown_keys[spec.name] = QKeySequence(spec.shortcut).toString(
+                    QKeySequence.SequenceFormat.NativeText)
+            elif spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.icon:
                 action.setIcon(icon(spec.icon))
@@ -104,8 +111,9 @@ class Actions:
     def retranslate(self) -> None:
         for spec in SPECS:
             action = self._actions[spec.name]
-            action.setText(_(spec.text))
+            shown = self._shown_keys.get(spec.name)
+            action.setText(_(spec.text) + (f"\t{shown}" if shown else ""))
             tip = _(spec.tip) if spec.tip else _plain(_(spec.text))
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            keys = shown or action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)

@@ -181,10 +181,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.settings.triggered.connect(self.show_settings)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
-        # Delete and Undo act on the timeline only, never on text being typed in the editor.
-        for action in (a.delete_event,):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.timeline.table.addAction(action)
+        # Delete acts on the timeline only, never on text being typed in the editor: the table
+        # handles the key itself; the action's shortcut is only shown in the menu and tooltip.
+        self.timeline.table.delete_pressed.connect(a.delete_event.trigger)
         self.empty.new_case.connect(self.new_case)
         self.empty.open_demo.connect(self.open_demo)
         self.cases.case_selected.connect(self._case_clicked)

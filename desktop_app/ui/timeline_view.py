@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +37,7 @@ NO_DATE = QDate(2000, 1, 1)
 
 class TimelineTable(QTableView):
     files_dropped = Signal(list)
+    delete_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,13 @@ class TimelineTable(QTableView):
         widths = {Col.KIND: 13, Col.WHEN: 15, Col.PARTY: 11, Col.NUMBER: 13, Col.FLAGS: 6, Col.EVIDENCE: 5}
         for col, chars in widths.items():
             header.resizeSection(col, unit * chars + 24)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.mimeData().hasUrls():
@@ -238,7 +247,7 @@ class TimelinePane(QWidget):
         self._update_count()
 
     def clear_filters(self) -> None:
-        for widget in (self.kind, self.party, self.date_from, self.date_to, self.flagged, self.search):
+        for widget in (self.kind, self.party, self.date_from, self.date_to, self.search):
             widget.blockSignals(True)
         self.kind.setCurrentIndex(0)
         self.party.setCurrentIndex(0)
@@ -246,7 +255,7 @@ class TimelinePane(QWidget):
         self.date_to.setDate(NO_DATE)
         self.flagged.setChecked(False)
         self.search.clear()
-        for widget in (self.kind, self.party, self.date_from, self.date_to, self.flagged, self.search):
+        for widget in (self.kind, self.party, self.date_from, self.date_to, self.search):
             widget.blockSignals(False)
         self._search_generation += 1
         self.proxy.set_filters(kind=None, party_id=None, date_from=None, date_to=None, flagged_only=False,

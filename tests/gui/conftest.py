@@ -47,9 +47,11 @@ def make_window(qtbot, ws, settings):
     from desktop_app.ui.workers import wait_all
 
     window = MainWindow(ws, settings)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w.detail.discard())
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)  # shortcuts with a widget context need an active window
     window.finish = lambda: (wait_all(), qtbot.wait(10))
     return window
 
@@ -58,7 +60,7 @@ def make_window(qtbot, ws, settings):
 def window(qtbot, workspace, settings):
     win = make_window(qtbot, workspace, settings)
     yield win
-    win.detail.editor._set_dirty(False)
+    win.detail.discard()
     win.finish()
 
 
@@ -83,7 +85,7 @@ def case_window(qtbot, workspace, settings):
     win.open_case(case.id)
     win.ids = {"case": case.id, "wang": wang.id, "li": li.id}
     yield win
-    win.detail.editor._set_dirty(False)
+    win.detail.discard()
     win.finish()
 
 
