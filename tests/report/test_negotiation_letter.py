@@ -158,6 +158,19 @@ def test_a_plan_that_cannot_be_computed_writes_nothing(workspace, tmp_path: Path
     assert not out.exists() and list(tmp_path.glob("*.part")) == []
 
 
+def test_no_figures_no_finance_table(workspace, tmp_path: Path) -> None:
+    case = workspace.cases.create("Card", "UK", balance=D("2400"), product_type="credit card", borrower_name="Ann Lee",
+                                  account_numbers="4929 0000 1111 2222")
+    workspace.cases.update(case.id, negotiation={"hardship": [{"what": "Made redundant", "from_date": "2026-09-01"}],
+                                                 "proposal": {"instalments": 24, "first_due": "2027-01-28"}})
+    out = tmp_path / "uk.pdf"
+    result = build_report(workspace, case.id, ReportOptions(kind="negotiation", lang="en"), out)
+    text = pdf_text(out)[1]
+    assert "Mycurrentfinances" not in text and "£100.00" in text and "CONC7.3" in text
+    assert "Article70" not in text  # a UK card: no mainland rule cited
+    assert any("income and expenses are missing" in w for w in result.warnings)
+
+
 def test_cancel_during_layout_leaves_no_file(workspace, tmp_path: Path) -> None:
     case_id = make_negotiation_case(workspace, tmp_path)
     out = tmp_path / "cancelled.pdf"

@@ -188,6 +188,8 @@ class Letter:
     def finances(self) -> list:
         _ = self._
         neg, cur, w = self.neg, self.case.currency, self.width
+        if not (neg.income or neg.expenses or neg.other_debts):
+            return []  # a table of zeros would say the user has no income at all; warned instead
         intro = _("Monthly figures as of {date}. Supporting documents are listed under Attachments.").format(
             date=self.d(self.today))
         blocks: list[list] = []  # each kept on one page; short tables read badly when split
@@ -319,6 +321,8 @@ def letter_warnings(case: Case, neg: Negotiation, schedule: Schedule, missing_ex
         out.append(_("The contract or account number is missing; add it to the case."))
     if not neg.hardship:
         out.append(_("No reason for the hardship is given; the creditor is unlikely to agree without one."))
+    if not (neg.income or neg.expenses):
+        out.append(_("Your monthly income and expenses are missing; creditors usually need them to agree a plan."))
     budget = neg.budget()
     if neg.income and not budget.fits(schedule.largest_amount):
         out.append(_("The monthly payment ({amount}) is more than your disposable income ({left}); a plan you cannot "
