@@ -74,6 +74,8 @@ class EvidenceModel(QAbstractListModel):
             return f"{ev.exhibit} {ev.caption or ev.original_name}, {_(STATE_TEXT[state])}"
         if role == Qt.ItemDataRole.ForegroundRole and state in (FileState.ALTERED, FileState.MISSING):
             return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.ForegroundRole and state == FileState.OK:
+            return QBrush(QColor("#1b5e20"))
         if role == EVIDENCE_ROLE:
             return ev
         if role == STATE_ROLE:
