@@ -176,8 +176,8 @@ def parse_direction(text: str) -> tuple[Direction | None, CallOutcome | None]:
 
 
 _GUESS = {
-    "time": ("time", "date", "时间", "時間", "日期", "datetime", "timestamp", "start"),
-    "number": ("number", "phone", "号码", "號碼", "电话", "電話", "address", "from", "sender", "contact", "tel"),
+    "time": ("time", "date", "when", "时间", "時間", "日期", "datetime", "timestamp", "start"),
+    "number": ("number", "phone", "who", "号码", "號碼", "电话", "電話", "address", "from", "sender", "contact", "tel"),
     "direction": ("direction", "type", "类型", "類型", "方向", "call type"),
     "body": ("body", "text", "message", "content", "内容", "內容", "短信", "簡訊"),
     "duration": ("duration", "时长", "時長", "通话时长", "通話時長", "seconds"),
