@@ -216,6 +216,10 @@ class ReportDialog(QDialog):
         self.lists.setMinimumHeight(120)
         grid.addRow(QLabel(_("Untick anything to leave it out of the document:")))
         grid.addRow(self.lists)
+        self.no_documents = QLabel(_("No hardship documents are chosen in the request form, so the letter will say "
+                                     "that none are attached."))
+        self.no_documents.setWordWrap(True)
+        grid.addRow(self.no_documents)
         self.grid = grid
         # Rows that only mean something for the complaint dossier; hidden (not just greyed) for the
         # letter so the user sees only what shapes it.
@@ -260,6 +264,7 @@ class ReportDialog(QDialog):
         for i in range(self.exhibit_list.count()):
             item = self.exhibit_list.item(i)
             item.setHidden(negotiation and item.data(Qt.ItemDataRole.UserRole) not in attached)
+        self.grid.setRowVisible(self.no_documents, negotiation and not attached)
         self.notice.setVisible(negotiation)
         if negotiation:
             self.notice.setText(self.negotiation_notice())
@@ -270,35 +275,14 @@ class ReportDialog(QDialog):
     def _negotiation_evidence(self) -> list[int]:
         try:
             return Negotiation.from_dict(self.case.negotiation).evidence_ids
-        except AppError:
+        except AppError:  # the build reports the problem; the list just shows nothing to attach
             return []
 
     def negotiation_notice(self) -> str:
         """What the user may expect from the creditor (domain.md §C.1): shown here, never printed."""
-        try:
-            neg = Negotiation.from_dict(self.case.negotiation)
-            card = neg.is_card(self.case)
-        except AppError:
-            neg, card = None, False
-        parts = [_("Credit cards (mainland China): under art. 70 of the Measures for the Supervision and "
-                   "Administration of Credit Card Business of Commercial Banks, a bank may agree an individual "
-                   "instalment plan of up to 5 years (60 months) when the debt exceeds what you can repay and you "
-                   "still want to repay. After signing, collection must stop as long as you keep to the plan. Banks "
-                   "may still charge fees; do not count on interest being frozen.")]
-        parts.append(_("Other lenders (internet loan platforms, consumer finance companies, instalment apps) have no "
-                       "such duty: this request is a voluntary negotiation and they may refuse. It still helps to "
-                       "make the request in writing, through the official customer-service channel, never through a "
-                       "collector or someone offering \"上门协商\"."))
-        if card:
-            parts.insert(0, _("This case is marked as a credit card, so art. 70 applies."))
-        else:
-            parts.insert(0, _("This case is not marked as a credit card, so art. 70 does not apply to it."))
-        if not self.case.negotiation:
-            parts.append(_("You have not filled in the negotiation request yet: the letter would hold only the case "
-                           "details and a 12-month plan. Fill in the request form for this case first."))
-        elif neg is not None and not neg.hardship:
-            parts.append(_("The request gives no reason for the hardship yet; add one in the request form."))
-        return "\n\n".join(parts)
+        from desktop_app.core.report.negotiation_notes import user_notice
+
+        return "\n\n".join(user_notice(self.case))
 
     def default_path(self) -> Path:
         stem = f"{self.case.reference}_{FILE_STEM[self.kind.currentData()]}_{self.lang.currentData()}.pdf"

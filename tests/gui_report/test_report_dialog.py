@@ -69,8 +69,9 @@ def test_negotiation_in_traditional_chinese_builds_and_previews(qtbot, workspace
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.lang.currentData() == "zh_CN"  # the UI language by default
-    assert dialog.notice.isHidden()
+    assert dialog.notice.isHidden() and not dialog.no_documents.isVisibleTo(dialog)
     choose(dialog.kind, "negotiation")
+    assert dialog.no_documents.isVisibleTo(dialog)  # nothing attached yet: the dialog says so
     assert dialog.notice.isVisibleTo(dialog)
     assert "第七十条" in dialog.notice.text() and "60" in dialog.notice.text()
     assert "可能拒绝" in dialog.notice.text()  # other lenders may refuse: a voluntary negotiation

@@ -28,10 +28,11 @@ from desktop_app.core.domain.negotiation import (
     Schedule,
     compute_schedule,
 )
-from desktop_app.core.i18n import _, current_language, translator
+from desktop_app.core.i18n import _, translator
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.common import ReportOptions, ReportResult, atomic_output
+from desktop_app.core.report.negotiation_notes import letter_warnings
 from desktop_app.core.report.plan_table import (
     budget_table,
     debts_table,
@@ -309,29 +310,6 @@ class Letter:
         if self.neg.place:
             lines.append(_("Place: {place}").format(place=self.neg.place))
         return [Spacer(1, 6 * mm), KeepTogether([self.p(t) if t else Spacer(1, 4 * mm) for t in lines])]
-
-
-def letter_warnings(case: Case, neg: Negotiation, schedule: Schedule, missing_exhibits: list[int]) -> list[str]:
-    """What the user should fix or know before sending (in the UI language, never printed)."""
-    out = list(schedule.warnings)
-    ui = current_language()
-    if not case.borrower_name:
-        out.append(_("Your name is missing; add it to the case so the creditor can identify you."))
-    if not case.account_numbers:
-        out.append(_("The contract or account number is missing; add it to the case."))
-    if not neg.hardship:
-        out.append(_("No reason for the hardship is given; the creditor is unlikely to agree without one."))
-    if not (neg.income or neg.expenses):
-        out.append(_("Your monthly income and expenses are missing; creditors usually need them to agree a plan."))
-    budget = neg.budget()
-    if neg.income and not budget.fits(schedule.largest_amount):
-        out.append(_("The monthly payment ({amount}) is more than your disposable income ({left}); a plan you cannot "
-                     "keep ends the concessions.").format(amount=money(schedule.largest_amount, case.currency, ui),
-                                                          left=money(budget.disposable, case.currency, ui)))
-    if missing_exhibits:
-        out.append(_("{n} attached document(s) are no longer in the evidence vault and were left out.").format(
-            n=len(missing_exhibits)))
-    return out
 
 
 def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_path: Path, progress: ProgressFn,
