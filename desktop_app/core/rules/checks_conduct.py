@@ -20,8 +20,8 @@ def conduct(ctx: Context, rule: RuleSpec) -> list[Finding]:
         events = ctx.with_conduct(kind)
         if not events:
             continue
-        text = ngettext("{n} event where you recorded: {what} (on {first}).",
-                        "{n} events where you recorded: {what} (from {first} to {last}).", len(events)).format(
+        text = ngettext("{n} event where you recorded: {what} ({when}).",
+                        "{n} events where you recorded: {what} ({when}).", len(events)).format(
             what=label(kind, _), **span(ctx, events))
         if spec.get("explain"):
             text += " " + _(spec["explain"])
@@ -44,13 +44,13 @@ def visit_conduct(ctx: Context, rule: RuleSpec) -> list[Finding]:
     no_id = [e for e in visits if e.details.get("id_shown") is False or Conduct.REFUSED_ID in e.conduct]
     out = []
     if few:
-        text = ngettext("{n} visit was made by fewer than {min} people (on {first}).",
-                        "{n} visits were made by fewer than {min} people (from {first} to {last}).", len(few)).format(
+        text = ngettext("{n} visit was made by fewer than {min} people ({when}).",
+                        "{n} visits were made by fewer than {min} people ({when}).", len(few)).format(
             min=minimum, **span(ctx, few))
         out.append(ctx.finding(rule, few, text, subtitle=_("fewer than two visitors")))
     if no_id:
-        text = ngettext("At {n} visit the visitors did not show ID or say who they were (on {first}).",
-                        "At {n} visits the visitors did not show ID or say who they were (from {first} to {last}).",
+        text = ngettext("At {n} visit the visitors did not show ID or say who they were ({when}).",
+                        "At {n} visits the visitors did not show ID or say who they were ({when}).",
                         len(no_id)).format(**span(ctx, no_id))
         text += " " + _("You do not have to let in or pay anyone who will not identify themselves.")
         note = _("Our research found no published article requiring collectors to show ID; this part is flagged "
@@ -78,17 +78,17 @@ def impostor_risk(ctx: Context, rule: RuleSpec) -> list[Finding]:
             offers.append(e)
     out = []
     if account:
-        text = ngettext("{n} time you were asked to pay into a personal account (on {first}).",
-                        "{n} times you were asked to pay into a personal account (from {first} to {last}).",
+        text = ngettext("{n} time you were asked to pay into a personal account ({when}).",
+                        "{n} times you were asked to pay into a personal account ({when}).",
                         len(account)).format(**span(ctx, account))
         text += " " + _("Lenders take repayments only into their own official accounts. Check with the lender's "
                         "official app or hotline before paying anything.")
         out.append(ctx.finding(rule, account, text, subtitle=_("payment to a personal account")))
     if offers:
         text = ngettext("{n} offer from an unidentified caller mentioned settling your debt for you, for example "
-                        "in person (on {first}).",
+                        "in person ({when}).",
                         "{n} offers from unidentified callers mentioned settling your debt for you, for example in "
-                        "person (from {first} to {last}).", len(offers)).format(**span(ctx, offers))
+                        "person ({when}).", len(offers)).format(**span(ctx, offers))
         text += " " + _("Impostors use such offers to take money. Confirm any offer with the lender's official "
                         "hotline; never pay a go-between.")
         out.append(ctx.finding(rule, offers, text, subtitle=_("unverified settlement offer")))

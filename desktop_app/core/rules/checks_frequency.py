@@ -218,9 +218,9 @@ def call_after_conversation(ctx: Context, rule: RuleSpec) -> list[Finding]:
             talk = talks[0]
             mine = _(" (you called them)") if talk.direction == Direction.OUTGOING else ""
             text = ngettext("After a telephone conversation on {talk}{mine}, {n} more call was placed within {days} "
-                            "days ({who}), on {first}.",
+                            "days ({who}), {when}.",
                             "After a telephone conversation on {talk}{mine}, {n} more calls were placed within "
-                            "{days} days of a conversation ({who}), from {first} to {last}.", len(calls)).format(
+                            "{days} days of a conversation ({who}), {when}.", len(calls)).format(
                 talk=ctx.when(talk), mine=mine, days=days, who=who, **span(ctx, calls))
             text += " " + _("The day of the conversation counts as day 1.")
             if len(talks) > 1:

@@ -63,24 +63,24 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
         values = {"who": who, "days": reach_days, **span(ctx, events)}
         severity = None
         if why == "after_stop":
-            text = ngettext("{who} was contacted {n} time after asking the collectors to stop (on {first}).",
-                            "{who} was contacted {n} times after asking the collectors to stop (from {first} to "
-                            "{last}).", len(events)).format(**values)
+            text = ngettext("{who} was contacted {n} time after asking the collectors to stop ({when}).",
+                            "{who} was contacted {n} times after asking the collectors to stop ({when}).",
+                            len(events)).format(**values)
         elif why == "disclosed":
-            text = ngettext("Your debt was disclosed to {who} ({n} contact, on {first}).",
-                            "Your debt was disclosed to {who} ({n} contacts, from {first} to {last}).",
+            text = ngettext("Your debt was disclosed to {who} ({n} contact, {when}).",
+                            "Your debt was disclosed to {who} ({n} contacts, {when}).",
                             len(events)).format(**values)
             text += " " + _("Even when a third party may be contacted, the debt's details must not be revealed.")
         elif why == "reachable":
             text = ngettext("{who} was contacted {n} time although you had answered a collection call in the "
-                            "{days} days before (on {first}).",
+                            "{days} days before ({when}).",
                             "{who} was contacted {n} times although you had answered a collection call in the "
-                            "{days} days before (from {first} to {last}).", len(events)).format(**values)
+                            "{days} days before ({when}).", len(events)).format(**values)
             text += " " + _("Third parties may only be contacted when you cannot be reached.")
         else:
             severity = Severity.WARNING
-            text = ngettext("{who} was contacted {n} time (on {first}).",
-                            "{who} was contacted {n} times (from {first} to {last}).", len(events)).format(**values)
+            text = ngettext("{who} was contacted {n} time ({when}).",
+                            "{who} was contacted {n} times ({when}).", len(events)).format(**values)
             text += " " + _("This is allowed only when you cannot be reached, and then only to ask how to reach you "
                             "or to pass on a message — never to demand payment.")
         extra = []
@@ -105,14 +105,14 @@ def us_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
         repeated[e.target_party_id].append(e)
     out = []
     for events in disclosed.values():
-        text = ngettext("Your debt was discussed with {who} ({n} contact, on {first}).",
-                        "Your debt was discussed with {who} ({n} contacts, from {first} to {last}).",
+        text = ngettext("Your debt was discussed with {who} ({n} contact, {when}).",
+                        "Your debt was discussed with {who} ({n} contacts, {when}).",
                         len(events)).format(who=_who(ctx, events[0]), **span(ctx, events))
         out.append(ctx.finding(rule, events, text))
     for events in repeated.values():
         if len(events) < 2:
             continue
-        text = _("{who} was contacted {n} times (from {first} to {last}). A collector may contact someone else "
+        text = _("{who} was contacted {n} times ({when}). A collector may contact someone else "
                  "only to find out where you live or work, and only once unless that person asks for more.").format(
             who=_who(ctx, events[0]), **span(ctx, events))
         out.append(ctx.finding(rule, events, text, subtitle=_("repeated contact with a third party")))
@@ -127,8 +127,8 @@ def uk_disclosure(ctx: Context, rule: RuleSpec) -> list[Finding]:
         events = ctx.with_conduct(conduct)
         if not events:
             continue
-        text = ngettext("{n} event where you recorded: {what} (on {first}).",
-                        "{n} events where you recorded: {what} (from {first} to {last}).", len(events)).format(
+        text = ngettext("{n} event where you recorded: {what} ({when}).",
+                        "{n} events where you recorded: {what} ({when}).", len(events)).format(
             what=label(conduct, _), **span(ctx, events))
         out.append(ctx.finding(rule, events, text, subtitle=label(conduct, _)))
     return out
@@ -145,9 +145,9 @@ def workplace_contact(ctx: Context, rule: RuleSpec) -> list[Finding]:
     out = []
     for req_event, events in by_req.values():
         text = ngettext("On {asked} you told them not to contact you at work; {n} workplace contact followed "
-                        "(on {first}).",
+                        "({when}).",
                         "On {asked} you told them not to contact you at work; {n} workplace contacts followed "
-                        "(from {first} to {last}).", len(events)).format(asked=ctx.when(req_event),
+                        "({when}).", len(events)).format(asked=ctx.when(req_event),
                                                                           **span(ctx, events))
         out.append(ctx.finding(rule, [req_event, *events], text, count=len(events)))
     return out
@@ -164,10 +164,9 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
         first = written[0]
         after = [e for e in contacts if ctx.ts[e.id] > first.at]
         if after:
-            text = ngettext("You sent a written request to stop contact on {asked}; {n} contact followed (on "
-                            "{first}).",
-                            "You sent a written request to stop contact on {asked}; {n} contacts followed (from "
-                            "{first} to {last}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
+            text = ngettext("You sent a written request to stop contact on {asked}; {n} contact followed ({when}).",
+                            "You sent a written request to stop contact on {asked}; {n} contacts followed "
+                            "({when}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
             text += " " + _("After it, a collector may only write to say it is stopping or to name a specific "
                             "remedy it may use or intends to use.")
             out.append(ctx.finding(rule, [first.event, *after], text, count=len(after)))
@@ -175,9 +174,9 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
     if spoken:
         after = [e for e in contacts if ctx.ts[e.id] > spoken[0].at and (not written or ctx.ts[e.id] <= written[0].at)]
         if after:
-            text = ngettext("You asked them to stop on {asked} but not in writing; {n} contact followed (on {first}).",
-                            "You asked them to stop on {asked} but not in writing; {n} contacts followed (from {first} "
-                            "to {last}).", len(after)).format(asked=ctx.when(spoken[0].event), **span(ctx, after))
+            text = ngettext("You asked them to stop on {asked} but not in writing; {n} contact followed ({when}).",
+                            "You asked them to stop on {asked} but not in writing; {n} contacts followed "
+                            "({when}).", len(after)).format(asked=ctx.when(spoken[0].event), **span(ctx, after))
             text += " " + _("The law requires the request in writing: send a letter and keep a copy.")
             out.append(ctx.finding(rule, [spoken[0].event, *after], text, severity=Severity.WARNING,
                                    count=len(after), subtitle=_("request not in writing")))
@@ -186,9 +185,9 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
         after = [e for e in contacts if ctx.ts[e.id] > lawyer[0].at]
         if after:
             text = ngettext("On {asked} you told them a lawyer represents you; they contacted you directly {n} time "
-                            "afterwards (on {first}).",
+                            "afterwards ({when}).",
                             "On {asked} you told them a lawyer represents you; they contacted you directly {n} times "
-                            "afterwards (from {first} to {last}).", len(after)).format(
+                            "afterwards ({when}).", len(after)).format(
                 asked=ctx.when(lawyer[0].event), **span(ctx, after))
             out.append(ctx.finding(rule, [lawyer[0].event, *after], text, count=len(after),
                                    subtitle=_("you have a lawyer")))
@@ -205,9 +204,9 @@ def contact_after_agreement(ctx: Context, rule: RuleSpec) -> list[Finding]:
     after = [e for e in ctx.contacts() if ctx.ts[e.id] > ctx.ts[first.id]]
     if not after:
         return []
-    text = ngettext("A repayment agreement was reached on {agreed}; {n} collection contact followed (on {first}).",
-                    "A repayment agreement was reached on {agreed}; {n} collection contacts followed (from {first} "
-                    "to {last}).", len(after)).format(agreed=ctx.when(first), **span(ctx, after))
+    text = ngettext("A repayment agreement was reached on {agreed}; {n} collection contact followed ({when}).",
+                    "A repayment agreement was reached on {agreed}; {n} collection contacts followed "
+                    "({when}).", len(after)).format(agreed=ctx.when(first), **span(ctx, after))
     text += " " + _("Collection must stop once the agreement is signed, unless you miss an agreed payment.")
     if ctx.credit_card:
         return [ctx.finding(rule, [first, *after], text, count=len(after))]

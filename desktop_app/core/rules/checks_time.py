@@ -36,7 +36,11 @@ def _channel_label(ctx: Context, req: Request) -> str:
 
 
 def span(ctx: Context, events: list[Event]) -> dict[str, object]:
-    return {"first": ctx.when(events[0]), "last": ctx.when(events[-1]), "n": len(events)}
+    """Format values for a run of events: {n}, and {when} — "on …" for one, "from … to …" for more."""
+    first, last = ctx.when(events[0]), ctx.when(events[-1])
+    when = ctx._("on {first}").format(first=first) if len(events) == 1 else ctx._(
+        "from {first} to {last}").format(first=first, last=last)
+    return {"first": first, "last": last, "n": len(events), "when": when}
 
 
 def quiet_hours(ctx: Context, rule: RuleSpec) -> list[Finding]:
@@ -56,9 +60,9 @@ def quiet_hours(ctx: Context, rule: RuleSpec) -> list[Finding]:
     if not hits:
         return []
     text = ngettext("{n} contact by the collection side came between {start} and {end} your local time "
-                    "(on {first}).",
+                    "({when}).",
                     "{n} contacts by the collection side came between {start} and {end} your local time "
-                    "(from {first} to {last}).", len(hits)).format(start=start, end=end, **span(ctx, hits))
+                    "({when}).", len(hits)).format(start=start, end=end, **span(ctx, hits))
     text += " " + _("Collection by phone, visit or any other means is not allowed at these hours unless you "
                     "agreed to it.")
     return [ctx.finding(rule, hits, text)]
@@ -82,17 +86,17 @@ def _outside_hours(ctx: Context, rule: RuleSpec, with_requests: bool) -> list[Fi
             default_hits.append(e)
     out = []
     if default_hits:
-        text = ngettext("{n} contact came before {early} or after {late} your local time (on {first}).",
-                        "{n} contacts came before {early} or after {late} your local time (from {first} to "
-                        "{last}).", len(default_hits)).format(early=early, late=late, **span(ctx, default_hits))
+        text = ngettext("{n} contact came before {early} or after {late} your local time ({when}).",
+                        "{n} contacts came before {early} or after {late} your local time ({when}).",
+                        len(default_hits)).format(early=early, late=late, **span(ctx, default_hits))
         out.append(ctx.finding(rule, default_hits, text))
     if not with_requests:
         return out
     for req, hits in asked_hits.values():
         text = ngettext("On {asked} you asked to be contacted only between {hours}; {n} contact came outside "
-                        "those hours afterwards (on {first}).",
+                        "those hours afterwards ({when}).",
                         "On {asked} you asked to be contacted only between {hours}; {n} contacts came outside "
-                        "those hours afterwards (from {first} to {last}).", len(hits)).format(
+                        "those hours afterwards ({when}).", len(hits)).format(
             asked=ctx.when(req.event), hours=_hours_text(req), **span(ctx, hits))
         out.append(ctx.finding(rule, [req.event, *hits], text, count=len(hits),
                                subtitle=_("outside the hours you asked for")))
@@ -139,9 +143,9 @@ def contact_preferences(ctx: Context, rule: RuleSpec) -> list[Finding]:
         else:
             what = _("not to be contacted at work")
         text = ngettext("On {asked} you asked {what}; afterwards {n} contact went against that request "
-                        "(on {first}).",
+                        "({when}).",
                         "On {asked} you asked {what}; afterwards {n} contacts went against that request "
-                        "(from {first} to {last}).", len(hits)).format(
+                        "({when}).", len(hits)).format(
             asked=ctx.when(req.event), what=what, **span(ctx, hits))
         out.append(ctx.finding(rule, [req.event, *hits], text, count=len(hits)))
     return out
