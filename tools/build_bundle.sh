@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Build the one-folder app bundle (dist/papertrail/) with PyInstaller, pack it as a .tar.gz, and
+# check the FROZEN program: --version, a few commands, then the offscreen --selftest (main window
+# on the demo case + a PDF with Chinese text).  CI runs this (.ci/run); so can you:
+#
+#   bash tools/build_bundle.sh                # uses $VIRTUAL_ENV, else ./.venv, else python3
+#   PYTHON=/path/to/python bash tools/build_bundle.sh
+#   PAPERTRAIL_ONEFILE=1 …                    # one-file build (dist/papertrail is then one file)
+#
+# Exits non-zero if the build or any check fails.  See docs/packaging.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
+fail() { echo "build_bundle: $*" >&2; exit 1; }
+
+if [ -n "${PYTHON:-}" ]; then
+    py="$PYTHON"
+elif [ -n "${VIRTUAL_ENV:-}" ] && [ -x "$VIRTUAL_ENV/bin/python" ]; then
+    py="$VIRTUAL_ENV/bin/python"
+elif [ -x .venv/bin/python ]; then
+    py=.venv/bin/python
+else
+    py=python3
+fi
+"$py" -c 'import desktop_app' 2>/dev/null || fail "$py cannot import desktop_app: install the app first (pip install -e .)"
+
+step "PyInstaller"
+if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
+    "$py" -m pip install -q "pyinstaller>=6" || fail "could not install PyInstaller"
+fi
+"$py" -m PyInstaller --version
+
+step "build (pyinstaller --noconfirm build.spec)"
+build_start=$SECONDS
+"$py" -m PyInstaller --noconfirm --log-level WARN build.spec
+echo "build took $((SECONDS - build_start)) s"
+
+program=dist/papertrail/papertrail
+if [ "${PAPERTRAIL_ONEFILE:-0}" != "0" ] && [ -n "${PAPERTRAIL_ONEFILE:-}" ]; then
+    program=dist/papertrail
+fi
+[ -x "$program" ] || fail "$program was not built"
+
+step "size"
+du -sh dist/papertrail
+version="$("$program" --version | awk '{print $NF}')"
+[ -n "$version" ] || fail "$program --version printed nothing"
+if [ -d dist/papertrail ]; then
+    tarball="dist/papertrail-$version-linux-$(uname -m).tar.gz"
+    tar -C dist -czf "$tarball" papertrail
+    du -h "$tarball"
+    echo "files: $(find dist/papertrail -type f | wc -l)"
+fi
+if command -v objdump >/dev/null 2>&1; then
+    # The bundle runs only where glibc is at least this new (feasibility.md §6).
+    glibc=$(find dist/papertrail -type f \( -name '*.so*' -o -name papertrail \) -exec objdump -T {} + 2>/dev/null \
+        | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+    echo "needs glibc >= ${glibc#GLIBC_}"
+fi
+
+if [ -d dist/papertrail ]; then
+    step "link check (tools/check_bundle.py)"
+    "$py" tools/check_bundle.py dist/papertrail || fail "the bundle misses a library (see above)"
+fi
+
+step "frozen commands"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export PAPERTRAIL_HOME="$scratch/data"
+"$program" --help > "$scratch/help.txt" || fail "$program --help failed"
+grep -q "cases" "$scratch/help.txt" || fail "$program --help lists no commands (hidden imports missing?)"
+"$program" demo --json > "$scratch/demo.json" || fail "$program demo failed"
+"$program" cases --json > "$scratch/cases.json" || fail "$program cases --json failed"
+"$py" - "$scratch/demo.json" "$scratch/cases.json" <<'EOF' || fail "the frozen commands printed the wrong JSON"
+import json, sys
+demo = json.load(open(sys.argv[1]))
+cases = json.load(open(sys.argv[2]))
+assert isinstance(demo["id"], int), demo
+assert any(c["id"] == demo["id"] and c["is_demo"] for c in cases), cases
+print(f"demo case {demo['id']} listed among {len(cases)} case(s)")
+EOF
+unset PAPERTRAIL_HOME
+
+step "frozen --selftest (offscreen)"
+selftest_start=$SECONDS
+HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/.local/share" XDG_CONFIG_HOME="$scratch/home/.config" \
+    QT_QPA_PLATFORM=offscreen timeout 180 "$program" --selftest \
+    || fail "the frozen --selftest failed (exit $?)"
+echo "selftest took $((SECONDS - selftest_start)) s"
+step "bundle ok"
