@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.i18n import _
-from desktop_app.ui.event_editor import EventEditor
+
+if TYPE_CHECKING:
+    from desktop_app.ui.event_editor import EventEditor
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,8 @@ class DetailPane(QWidget):
         return self._editor
 
     def _build(self) -> None:
+        from desktop_app.ui.event_editor import EventEditor
+
         self._editor = EventEditor(self.ws)
         self._editor.setMinimumWidth(320)
         self._editor.saved.connect(self.saved)

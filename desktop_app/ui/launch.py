@@ -158,6 +158,7 @@ def launch(args) -> int:
         else:
             case_id = _first_case(ws, settings)
         window = build_window(ws, settings, demo_mode=demo, demo_dir=demo_dir, case_id=case_id)
+        window.quit_after_paint = bool(getattr(args, "gui_quit_after_startup", False))
         instance.on_activate(lambda: _bring_to_front(window))
         window.show()
         if getattr(args, "gui_quit_after_startup", False):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
@@ -39,6 +39,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.demo_mode = demo_mode
         self.case_id: int | None = None
         self._painted = False
+        self.quit_after_paint = False  # --quit-after-startup: no background work at all
         self._undo_stack: list[list[int]] = []
         self._dialogs: list[QWidget] = []  # keeps non-modal dialogs alive
         self._flag_task = None
@@ -273,7 +274,10 @@ class MainWindow(CommandsMixin, QMainWindow):
         for panel in (self.follow_ups, self.findings):
             if panel is not None:
                 panel.set_case(case_id)
-        self.refresh_flags()
+        if self._painted:
+            self.refresh_flags()
+        else:  # the rule checks wait until the window is on screen (startup time)
+            self.timeline.model.set_flagged(set())
         self._update_title()
         self._update_enabled()
         if case_id is not None:
@@ -325,6 +329,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         if not self._painted and event.type() == QEvent.Type.UpdateRequest:
             self._painted = True
             self.painted.emit()
+            if not self.quit_after_paint:
+                QTimer.singleShot(0, self.refresh_flags)
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
