@@ -64,8 +64,11 @@ class Task(QRunnable):
         except AppError as exc:
             self.signals.error.emit(exc)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI, which shows and logs it
-            log.error("background task failed: %s", "".join(traceback.format_exception_only(type(exc), exc)).strip())
-            log.debug("traceback: %s", traceback.format_exc())
+            # The exception's message may quote case data (a name, a message); log only its type
+            # and where it happened.
+            frames = traceback.extract_tb(exc.__traceback__)
+            where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} in {f.name}" for f in frames[-6:])
+            log.error("background task failed: %s at %s", type(exc).__name__, where)
             self.signals.error.emit(exc)
         else:
             self.signals.result.emit(result)

@@ -169,3 +169,17 @@ def test_daily_backup_is_made_once_a_day_and_pruned(workspace: Workspace) -> Non
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT title FROM cases").fetchall() == [("c",)]
     conn.close()
+
+
+def test_log_keeps_timestamps_but_not_case_data(tmp_path: Path) -> None:
+    import logging
+
+    from desktop_app.core.log import setup_logging
+
+    path = setup_logging(tmp_path / "logs")
+    logging.getLogger("paper.test").warning("sms from 13800138000 said 你已被起诉")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    line = [x for x in path.read_text("utf-8").splitlines() if "paper.test" in x][-1]
+    assert "13800138000" not in line and "起诉" not in line
+    assert line[:4].isdigit() and "[number]" not in line[:25]  # the timestamp survives

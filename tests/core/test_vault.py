@@ -158,3 +158,8 @@ def test_capture_time_sources(tmp_path: Path) -> None:
 def test_time_from_phone_file_names(name: str, expected: str | None) -> None:
     value = time_from_name(name, "Asia/Shanghai")
     assert (value.replace(tzinfo=None).isoformat() if value else None) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+def test_chinese_text_in_common_encodings_is_text(encoding: str) -> None:
+    assert sniff_mime("催收短信：请于今日还款，否则上门。".encode(encoding)) == "text/plain"

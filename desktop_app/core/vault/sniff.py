@@ -46,8 +46,12 @@ def sniff_mime(head: bytes) -> str:
     if head.startswith(b"#!AMR"):
         return "audio/amr"
     sample = head[:4096]
+    # UTF-16 text is full of NUL bytes, so it is recognised by its byte-order mark first;
+    # without a BOM we do not guess UTF-16 (any even-length binary would "decode").
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text/plain"
     if b"\x00" not in sample:
-        for encoding in ("utf-8-sig", "utf-16"):
+        for encoding in ("utf-8-sig", "gb18030"):
             try:
                 sample.decode(encoding)
             except UnicodeDecodeError:
