@@ -214,7 +214,8 @@ class ReportDialog(QDialog):
         self.lists.addTab(self.event_list, _("Events to include"))
         self.lists.addTab(self.exhibit_list, _("Exhibits to include"))
         self.lists.setMinimumHeight(120)
-        grid.addRow(QLabel(_("Untick anything to leave it out of the document:")))
+        self.untick = QLabel(_("Untick anything to leave it out of the document:"))
+        grid.addRow(self.untick)
         grid.addRow(self.lists)
         self.no_documents = QLabel(_("No hardship documents are chosen in the request form, so the letter will say "
                                      "that none are attached."))
@@ -264,7 +265,10 @@ class ReportDialog(QDialog):
         for i in range(self.exhibit_list.count()):
             item = self.exhibit_list.item(i)
             item.setHidden(negotiation and item.data(Qt.ItemDataRole.UserRole) not in attached)
-        self.grid.setRowVisible(self.no_documents, negotiation and not attached)
+        nothing = negotiation and not attached
+        self.grid.setRowVisible(self.no_documents, nothing)
+        self.grid.setRowVisible(self.untick, not nothing)
+        self.grid.setRowVisible(self.lists, not nothing)
         self.notice.setVisible(negotiation)
         if negotiation:
             self.notice.setText(self.negotiation_notice())

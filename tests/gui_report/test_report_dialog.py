@@ -75,7 +75,7 @@ def test_negotiation_in_traditional_chinese_builds_and_previews(qtbot, workspace
     assert dialog.notice.isVisibleTo(dialog)
     assert "第七十条" in dialog.notice.text() and "60" in dialog.notice.text()
     assert "可能拒绝" in dialog.notice.text()  # other lenders may refuse: a voluntary negotiation
-    assert not dialog.redact.isVisibleTo(dialog) and dialog.exhibit_list.isVisibleTo(dialog)
+    assert not dialog.redact.isVisibleTo(dialog) and not dialog.lists.isVisibleTo(dialog)  # nothing to choose
     choose(dialog.lang, "zh_TW")
     out = Path(dialog.out.text())
     assert out.parent == workspace.layout.exports and out.name.endswith("negotiation_zh_TW.pdf")
@@ -171,3 +171,34 @@ def test_complaint_with_evidence_package_and_left_out_event(qtbot, workspace) ->
     choose(dialog.kind, "negotiation")
     choose(dialog.lang, "en")
     shot(dialog, "dialog_en_negotiation")
+
+
+def test_only_hardship_documents_are_offered_and_can_be_left_out(qtbot, workspace, tmp_path: Path) -> None:
+    set_language("en")
+    case_id = make_case(workspace)
+    (tmp_path / "hospital_bill.txt").write_text("住院费用清单", encoding="utf-8")
+    (tmp_path / "collector_sms.txt").write_text("催收短信截图说明", encoding="utf-8")
+    bill, sms = workspace.evidence.attach(case_id, [tmp_path / "hospital_bill.txt", tmp_path / "collector_sms.txt"])
+    neg = Negotiation.from_dict(workspace.cases.get(case_id).negotiation)
+    neg.evidence_ids = [bill.id]
+    workspace.cases.update(case_id, negotiation=neg.to_dict())
+
+    dialog = ReportDialog(workspace, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog.kind, "negotiation")
+    shown = [dialog.exhibit_list.item(i) for i in range(dialog.exhibit_list.count())
+             if not dialog.exhibit_list.item(i).isHidden()]
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in shown] == [bill.id]
+    assert dialog.lists.isVisibleTo(dialog) and not dialog.no_documents.isVisibleTo(dialog)
+
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.result is not None, timeout=30_000)
+    text = "".join(p.extract_text() for p in PdfReader(dialog.result.paths[0]).pages)
+    assert bill.sha256 in text and sms.sha256 not in text
+
+    shown[0].setCheckState(Qt.CheckState.Unchecked)  # the user leaves the bill out this time
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.result is not None, timeout=30_000)
+    text = "".join(p.extract_text() for p in PdfReader(dialog.result.paths[0]).pages)
+    assert bill.sha256 not in text and "No documents are attached" in text
