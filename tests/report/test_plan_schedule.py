@@ -215,3 +215,14 @@ def test_any_valid_plan_adds_up_to_the_cent(base, count, first, dom, deferral, d
     if rate is None:
         amounts = [i.amount for i in s.regular]
         assert len(set(amounts[:-1])) <= 1 and abs(amounts[-1] - amounts[0]) < D("0.01") * count
+
+
+@pytest.mark.parametrize(("product", "override", "card"), [
+    ("信用卡", None, True), ("Credit Card", None, True), ("贷记卡", None, True), ("消费分期", None, False),
+    ("现金卡", None, False), ("debit card", None, False), ("消费分期", True, True), ("信用卡", False, False),
+])
+def test_credit_card_detection_and_override(product: str, override: bool | None, card: bool) -> None:
+    case = Case(id=1, title="t", product_type=product)
+    neg = Negotiation(credit_card=override)
+    assert neg.is_card(case) is card
+    assert neg.promises_no_new_cards(case) is card  # art. 70(4) promise follows unless set explicitly

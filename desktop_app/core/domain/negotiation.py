@@ -79,7 +79,8 @@ SEND_LABELS: dict[SendMethod, str] = {
     SendMethod.OTHER: N_("Other"),
 }
 
-_CARD_WORDS = ("credit card", "creditcard", "信用卡", "卡")
+# 贷记卡 is the formal Chinese name of a credit card; a debit or cash card (现金卡) is not one.
+_CARD_WORDS = ("credit card", "creditcard", "信用卡", "贷记卡", "貸記卡")
 
 
 def is_credit_card(case: Case, override: bool | None = None) -> bool:
