@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from desktop_app import APP_DISPLAY_NAME, __version__
 from desktop_app.core.domain.enums import EventKind
@@ -240,6 +241,8 @@ class CommandsMixin:
             return set(flagged_ids(evaluate(ws, case_id)))
 
         def done(ids: set[int]) -> None:
+            if not isValid(self.timeline.model):
+                return  # the window closed while the checks ran
             if case_id == self.case_id:
                 self.timeline.model.set_flagged(ids)
                 if self.timeline.proxy.flagged_only:

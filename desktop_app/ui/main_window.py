@@ -330,7 +330,7 @@ class MainWindow(CommandsMixin, QMainWindow):
             self._painted = True
             self.painted.emit()
             if not self.quit_after_paint:
-                QTimer.singleShot(0, self.refresh_flags)
+                QTimer.singleShot(0, self, self.refresh_flags)
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
