@@ -56,7 +56,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.task: Task | None = None
         self.setWindowTitle(_("Import from a phone"))
-        self.resize(980, 620)
+        self.resize(1100, 640)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._preview_page())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.i18n import N_, _
+from desktop_app.core.i18n import N_, _, ngettext
 from desktop_app.core.importers.collectors import REASONS
 from desktop_app.core.importers.csvfiles import ColumnMapping, guess_mapping
 from desktop_app.core.importers.model import FoundNumber
@@ -75,6 +75,10 @@ class NumbersTable(QTableWidget):
                 cells[col].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if n.looks_like_collector:
                 cells[8].setForeground(QColor("#8a1c1c"))
+            cells[8].setToolTip(why)  # the column is narrow; the whole reason shows on hover
+            if n.recordings:
+                cells[4].setToolTip(ngettext("{n} call recording", "{n} call recordings", n.recordings).format(
+                    n=n.recordings))
             for col, item in enumerate(cells):
                 self.setItem(row, col, item)
 

@@ -49,7 +49,8 @@ def test_kill_mid_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     imports = conn.execute("SELECT count(*) FROM imports").fetchone()[0]
     conn.close()
-    assert (events, imports) in ((0, 0), (CALLS + 1, 1))
+    # All: every call, plus the recording's own call unless a generated call happens to match it.
+    assert (events, imports) in ((0, 0), (CALLS, 1), (CALLS + 1, 1))
     with Workspace.open(data) as ws:
         assert list((ws.vault.root / "tmp").iterdir()) == []
         assert ws.events.count(case_id) == events

@@ -1,0 +1,100 @@
+"""Benchmark: import a generated 100,000-call SMS Backup & Restore backup.
+
+Prints, all measured in this one run (each step in its own subprocess, so memory is per step):
+- the time the standard library's iterparse takes merely to read the file (the baseline),
+- the time and peak memory (ru_maxrss) of `run_import(..., all=True)` into a fresh data folder,
+- the time of a bare executemany of the same number of rows into the events table (the storage floor:
+  indexes and the full-text trigger, with no parsing or validation at all),
+and the ratios.  Usage:  python bench/bench_import.py [CALLS]
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "importers"))
+
+from backup_gen import write_calls  # noqa: E402
+
+BASELINE = """
+import sys, xml.etree.ElementTree as ET
+n = 0
+for _event, elem in ET.iterparse(sys.argv[1]):
+    if elem.tag == "call":
+        n += 1
+        elem.clear()
+print(n)
+"""
+
+IMPORT = """
+import sys
+from desktop_app.core.services.workspace import Workspace
+from desktop_app.core.importers import run_import
+ws = Workspace.open(sys.argv[2])
+case_id = ws.cases.create("bench").id
+result = run_import(ws, case_id, [sys.argv[1]], all=True)
+print(result.imported)
+"""
+
+FLOOR = """
+import sys
+from desktop_app.core.services.workspace import Workspace
+ws = Workspace.open(sys.argv[2])
+case_id = ws.cases.create("floor").id
+n = int(sys.argv[1])
+rows = ((case_id, "call", "2024-01-01T00:00:00+08:00", 1700000000 + i, "Asia/Shanghai", "incoming", "missed",
+         "170000000%02d" % (i % 50), "+86170000000%02d" % (i % 50), "sbr_calls", "calls.xml", "0" * 64, str(i),
+         "2024", "2024") for i in range(n))
+with ws.db.transaction() as conn:
+    conn.executemany("INSERT INTO events(case_id, kind, start_local, start_utc, tz, direction, call_outcome, "
+                     "contact_value, contact_key, source, source_file, source_sha256, dedupe_key, created_at, "
+                     "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+print(n)
+"""
+
+
+def run(code: str, *args: str) -> tuple[float, float, str]:
+    """(seconds, peak resident MB of that child, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = proc.stdout.read() if proc.stdout else ""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"step failed with exit code {proc.returncode}")
+    return seconds, usage.ru_maxrss / 1024, out.strip()  # ru_maxrss is in KiB on Linux
+
+
+def main() -> int:
+    calls = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    with tempfile.TemporaryDirectory() as folder:
+        backup = write_calls(Path(folder) / "calls-bench.xml", calls)
+        size_mb = backup.stat().st_size / 1e6
+        base_s, base_mb, n = run(BASELINE, str(backup))
+        assert int(n) == calls
+        imp_s, imp_mb, n = run(IMPORT, str(backup), str(Path(folder) / "data"))
+        assert int(n) == calls, n
+        floor_s, _floor_mb, _n = run(FLOOR, str(calls), str(Path(folder) / "floor"))
+    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"backup: {calls} calls, {size_mb:.1f} MB")
+    print(f"iterparse read only:       {base_s:6.2f} s   peak {base_mb:6.1f} MB")
+    print(f"run_import (all numbers):  {imp_s:6.2f} s   peak {imp_mb:6.1f} MB   (limit 150 MB)")
+    print(f"bare executemany floor:    {floor_s:6.2f} s")
+    print(f"ratio import / iterparse:  {imp_s / base_s:6.1f}x  (target 2x)")
+    print(f"ratio floor / iterparse:   {floor_s / base_s:6.1f}x  (storage alone, no parsing or checks)")
+    print(f"ratio import / floor:      {imp_s / floor_s:6.1f}x")
+    print(f"RUSAGE_CHILDREN max rss:   {children_mb:6.1f} MB (largest child)")
+    return 0 if imp_mb < 150 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
