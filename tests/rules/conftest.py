@@ -90,3 +90,9 @@ def us() -> CaseBuilder:
 @pytest.fixture
 def uk() -> CaseBuilder:
     return CaseBuilder("UK")
+
+
+@pytest.fixture
+def make_case():
+    """The builder class, for cases of any jurisdiction: make_case("TW")."""
+    return CaseBuilder

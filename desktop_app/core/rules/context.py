@@ -28,6 +28,7 @@ from desktop_app.core.domain.enums import (
     VisitPlace,
 )
 from desktop_app.core.domain.models import Case, Event, Party
+from desktop_app.core.domain.negotiation import is_credit_card
 from desktop_app.core.domain.times import zone
 from desktop_app.core.i18n import translate_plural, translator
 from desktop_app.core.rules.model import Citation, Finding, RulePack, RuleSpec, Severity
@@ -39,7 +40,6 @@ NOT_COLLECTOR = frozenset({PartyRole.THIRD_PARTY, PartyRole.REGULATOR})
 ORG_ROLES = frozenset({PartyRole.PLATFORM, PartyRole.FUNDER, PartyRole.AGENCY, PartyRole.LAW_FIRM})
 UNANSWERED = frozenset({CallOutcome.MISSED, CallOutcome.REJECTED, CallOutcome.VOICEMAIL, CallOutcome.BUSY})
 WORK_RELATIONS = frozenset({Relationship.EMPLOYER, Relationship.COLLEAGUE})
-CREDIT_CARD_WORDS = ("credit card", "credit_card", "creditcard", "信用卡")
 #: Records that are the borrower's own doing, never collector conduct.
 OWN_KINDS = frozenset({EventKind.USER_REQUEST, EventKind.COMPLAINT, EventKind.PAYMENT})
 
@@ -104,7 +104,9 @@ class Context:
         self.day = {i: t.date().toordinal() for i, t in self.local.items()}
         self._side = {e.id: self._collector_side(e) for e in self.events}
         self._contacts: dict[tuple[frozenset[EventKind], Target | None], list[Event]] = {}
-        self.credit_card = any(w in (case.product_type or "").casefold() for w in CREDIT_CARD_WORDS)
+        # The same answer as the negotiation letter gives: the user's explicit choice, else the product type.
+        card = (case.negotiation or {}).get("credit_card") if isinstance(case.negotiation, dict) else None
+        self.credit_card = is_credit_card(case, None if card is None else bool(card))
         self._requests: dict[RequestType, tuple[list[float], list[Request]]] = {}
         for e in self.events:
             if e.kind != EventKind.USER_REQUEST:
