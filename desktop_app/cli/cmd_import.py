@@ -21,6 +21,10 @@ from desktop_app.core.importers.model import FileReport, FoundNumber
 from desktop_app.core.services.workspace import Workspace
 
 
+def number_text(n: FoundNumber) -> str:
+    return _("Withheld or unknown number") if n.type == "withheld" else n.number
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import a phone's call log, messages, call recordings and screenshots "
                                       "(lists what it found unless --numbers or --all is given)")
@@ -71,13 +75,13 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     mapping = ColumnMapping.parse(args.mapping, args.time_format) if args.mapping else None
     numbers = [n for n in args.numbers.split(",") if n.strip()]
     parties = [int(p) for p in args.parties.split(",") if p.strip().isdigit()]
-    found = preview(ws, args.case, args.paths, mapping=mapping)
-    errors = [f for f in found.files if f.error and f.explicit]
-    if args.suggested:
-        numbers += found.suggested
-    choosing = bool(numbers or parties or args.import_all)
-    if errors or not choosing:
-        return _list(args, found, errors)
+    if args.suggested or not (numbers or parties or args.import_all):
+        # Only listing, or "the suggested numbers": read the files once to see what they hold.
+        found = preview(ws, args.case, args.paths, mapping=mapping)
+        errors = [f for f in found.files if f.error and f.explicit]
+        numbers += found.suggested if args.suggested else []
+        if errors or not (numbers or parties or args.import_all):
+            return _list(args, found, errors)
     result = run_import(ws, args.case, args.paths, numbers=numbers, all=args.import_all, dry_run=args.dry_run,
                         create_parties=not args.no_new_parties, parties=parties, images=args.images,
                         mapping=mapping, progress=_progress(args))
@@ -87,7 +91,7 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
             "warnings": result.warnings, "evidence": sorted(set(result.evidence)), "import_id": result.import_id,
             "dry_run": result.dry_run, "parties_created": result.parties_created,
             "recordings_linked": result.recordings_linked, "recordings_unmatched": result.recordings_unmatched,
-            "stopped_at": result.stopped_at, "found": [_found(n) for n in found.numbers],
+            "stopped_at": result.stopped_at, "found": [_found(n) for n in result.numbers],
             "files": [_file(f) for f in result.files],
         })
         return 0
@@ -131,8 +135,9 @@ def _list(args: argparse.Namespace, found, errors: list[FileReport]) -> int:
         mark = "*" if n.looks_like_collector else " "
         why = "; ".join(_(REASONS[r]) for r in n.reasons)
         name = f" ({n.contact_name})" if n.contact_name else ""
-        emit(f"{mark} {n.number:<20} {n.key:<24} " + _("{calls} calls, {messages} messages, {chats} chats").format(
-            calls=n.calls, messages=n.messages, chats=n.chats) + f"{name}  {why}")
+        counts = _("{calls} calls, {messages} messages, {chats} chats").format(
+            calls=n.calls, messages=n.messages, chats=n.chats)
+        emit(f"{mark} {number_text(n):<20} {n.key:<24} {counts}{name}  {why}")
     for warning in found.warnings:
         emit(_("warning: {text}").format(text=warning))
     emit("")

@@ -162,3 +162,20 @@ def test_zip_backup_is_refused_with_advice(tmp_path: Path) -> None:
         zf.writestr("sms.xml", "<smses/>")
     with pytest.raises(ImportFormatError, match="zip"):
         _messages(path)
+
+
+def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from backup_gen import write_calls
+
+    peaks = []
+    for count in (2_000, 20_000):
+        path = write_calls(tmp_path / f"calls-{count}.xml", count)
+        report = FileReport(path, "sbr_calls")
+        tracemalloc.start()
+        n = sum(1 for _record in read_calls(path, report, TZ))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert n == count
+    assert peaks[1] < peaks[0] * 1.5 + 512_000, peaks  # ten times the records, about the same peak
