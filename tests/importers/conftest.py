@@ -1,14 +1,8 @@
-"""Fixtures for the importer tests: the copied sample files and a case to import into."""
+"""Fixtures for the importer tests: a case to import into."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-IMPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "imports"
-SAMPLES = IMPORTS / "samples"
-PUBLIC = IMPORTS / "public"
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PUBLIC, SAMPLES
+from import_paths import PUBLIC, SAMPLES
 
 from desktop_app.cli.main import main
 from desktop_app.core.services.workspace import Workspace

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from import_paths import SAMPLES
 from PySide6.QtCore import Qt
 
 from desktop_app.ui.import_dialog import CHOOSE, DONE, PREVIEW, ImportDialog

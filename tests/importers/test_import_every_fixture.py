@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IMPORTS
+from import_paths import IMPORTS
 
 from desktop_app.core.importers import ImportFormatError, preview, run_import
 

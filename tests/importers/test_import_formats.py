@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from import_paths import SAMPLES
 
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind
 from desktop_app.core.importers import ColumnMapping, ImportFormatError, csvfiles, detect, guess_mapping, ios, vendor

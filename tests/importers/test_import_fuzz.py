@@ -6,9 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from conftest import SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from import_paths import SAMPLES
 
 from desktop_app.core.importers import ImportFormatError, detect
 from desktop_app.core.importers.csvfiles import ColumnMapping

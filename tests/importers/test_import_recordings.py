@@ -7,7 +7,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from import_paths import SAMPLES
 
 from desktop_app.core.domain.phones import analyse
 from desktop_app.core.importers import run_import

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import PUBLIC, SAMPLES
+from import_paths import PUBLIC, SAMPLES
 
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind
 from desktop_app.core.importers import ImportFormatError

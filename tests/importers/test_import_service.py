@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from import_paths import SAMPLES
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.importers import ImportFormatError, preview, run_import
