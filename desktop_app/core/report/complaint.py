@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 VOLUME_OVERHEAD = 90_000  # fonts, cover and page furniture of an extra volume (bytes, measured ≈ 60 KB)
 PER_EXHIBIT = 4_000  # an exhibit's heading, facts and hash lines
-BASE_OVERHEAD = 160_000  # volume 1 without events or photos (fonts embedded and subset)
+BASE_OVERHEAD = 120_000  # volume 1 without events or photos (fonts embedded and subset)
 PER_EVENT = 700  # one chronology row, compressed
 
 
@@ -47,7 +47,7 @@ def _volume_path(out_path: Path, number: int) -> Path:
 
 def _cost(v: Evidence, prepared: dict[str, Prepared]) -> int:
     item = prepared.get(v.sha256)
-    size = PER_EXHIBIT + (len(item.data) if item is not None and item.data else 0)
+    size = PER_EXHIBIT + (item.size if item is not None and item.ok else 0)
     if v.mime.startswith("text/"):
         size += min(v.size, 80_000) // 2
     return size
@@ -119,7 +119,7 @@ def _story_extra(d: Dossier, st, width: float, number: int, total: int, items: l
                    Paragraph(fonts.markup(_("SHA-256 of the evidence manifest:"), lang), st["small"]),
                    Paragraph(d.manifest_sha256, st["hash"]),
                    PageBreak()]
-    story += ex.exhibit_pages(d, st, width, items, prepared, heading_key=f"exhibits-{number}")
+    story += ex.exhibit_pages(d, st, width, items, prepared, heading_key=f"exhibits-{number}", link_events=False)
     return story
 
 
@@ -170,6 +170,10 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     budget = int(options.max_mb * 1024 * 1024)
     photos = [v for v in d.evidence if is_image(v.mime)] if options.with_exhibits else []
     cache = ws.layout.root / "cache" / "pdf-images"
+    try:
+        cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:  # a read-only data folder: prepare the photos in a temporary folder instead
+        cache = Path(tempfile.mkdtemp(prefix="papertrail-photos-"))
     tier = 0
 
     def img_progress(done: int, total: int, label: str = "") -> None:

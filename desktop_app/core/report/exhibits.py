@@ -6,7 +6,6 @@ or extracting the text gives the whole 64-digit hash in one piece.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
@@ -134,7 +133,8 @@ def _text_content(v: Evidence, full: bool, limit: int) -> str | None:
 
 
 def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared: dict[str, Prepared],
-                  heading_key: str = "exhibits", show_heading: bool = True) -> list:
+                  heading_key: str = "exhibits", show_heading: bool = True, link_events: bool = True) -> list:
+    """Exhibit pages.  `link_events=False` in extra volumes, where the chronology is not."""
     lang = d.options.lang
     _ = translator(lang)
     story: list = []
@@ -155,10 +155,10 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
             block.append(Paragraph(fonts.markup(d.redactor.text(v.caption), lang), st["body"]))
         item = prepared.get(v.sha256)
         text = None
-        if item is not None and item.data:
+        if item is not None and item.ok:
             # Fit the box, but never print a small image above 100 dpi (it would only look blurred).
             scale = min(max_w / item.width, max_h / item.height, 72 / 100)
-            img = Image(io.BytesIO(item.data), width=item.width * scale, height=item.height * scale)
+            img = Image(str(item.path), width=item.width * scale, height=item.height * scale)
             img.hAlign = "LEFT"
             block.append(img)
         elif item is not None:
@@ -176,8 +176,8 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
                 block.append(Paragraph(fonts.markup(_("The original file is in the evidence package as {file}.").format(
                     file=_file_name(v)), lang), st["note"]))
         if v.event_ids:
-            refs = [f'<a href="#ev-{i}" color="black"><u>{times[i]}</u></a>' for i in v.event_ids
-                    if i in d.event_ids]
+            refs = [f'<a href="#ev-{i}" color="black"><u>{times[i]}</u></a>' if link_events else times[i]
+                    for i in v.event_ids if i in d.event_ids]
             if refs:
                 block.append(Paragraph(fonts.markup(_("Events:"), lang) + " " + ", ".join(refs), st["small"]))
         block.append(Paragraph("SHA-256: " + v.sha256, st["hash"]))

@@ -118,6 +118,11 @@ def _cmap(name: str) -> frozenset[int]:
     return _COVERAGE[name]
 
 
+def covered(lang: str) -> frozenset[int]:
+    """Code points the document's main font draws (text made only of these needs no markup)."""
+    return _cmap(primary_font(lang))
+
+
 @lru_cache(maxsize=4096)
 def _adopt(code: int, name: str) -> None:
     """Give a character no font has a code of its own in `name`, drawn as the empty glyph.

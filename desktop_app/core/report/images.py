@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -21,17 +22,27 @@ from pathlib import Path
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 
 #: (longest side in px, JPEG quality) from best to smallest; the dossier steps down to fit the budget.
-TIERS: tuple[tuple[int, int], ...] = ((1200, 75), (900, 68), (650, 60), (450, 52), (320, 45))
+#: 1000 px over the 150 mm print width is ~170 dpi, and lets a 12-MP JPEG decode at 1/4 scale.
+TIERS: tuple[tuple[int, int], ...] = ((1000, 75), (800, 68), (600, 60), (450, 52), (320, 45))
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/tiff", "image/heic")
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
+    """A print-ready JPEG on disk.  The PDF is given its path, not its bytes: ReportLab then
+    embeds the JPEG as it is, where an in-memory image would be decoded to RGB (to name it)
+    and kept decoded until the build ends — several MB per photo."""
+
     sha256: str
-    data: bytes | None  # JPEG bytes, or None when the file could not be read as an image
+    path: Path | None  # None when the file could not be read as an image
+    size: int = 0  # bytes
     width: int = 0
     height: int = 0
     error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.path is not None
 
 
 def is_image(mime: str) -> bool:
@@ -47,54 +58,63 @@ def prepare_one(source: Path, px: int, quality: int) -> tuple[bytes, int, int]:
     from PIL import Image, ImageOps
 
     with Image.open(source) as im:
-        im.draft("RGB", (px, px))  # JPEG only: decode at 1/2, 1/4 or 1/8 size — 2× faster
+        # JPEG only: decode at 1/2, 1/4 or 1/8 size (several times faster).  draft() keeps
+        # both sides at least as large as asked, so ask for the aspect-correct box.
+        fit = px / max(im.width, im.height)
+        if fit < 1:
+            im.draft("RGB", (math.ceil(im.width * fit), math.ceil(im.height * fit)))
         im = ImageOps.exif_transpose(im)
         if im.mode not in ("RGB", "L"):
             background = Image.new("RGB", im.size, "white")  # transparent PNG → white, not black
             rgba = im.convert("RGBA")
             background.paste(rgba, mask=rgba.getchannel("A"))
             im = background
-        im.thumbnail((px, px), Image.Resampling.BICUBIC)
+        im.thumbnail((px, px), Image.Resampling.BICUBIC, reducing_gap=2.0)
         out = io.BytesIO()
-        im.save(out, "JPEG", quality=quality, optimize=True)
+        im.save(out, "JPEG", quality=quality)
         return out.getvalue(), im.width, im.height
 
 
-def _dims(data: bytes) -> tuple[int, int]:
+def _dims(path: Path) -> tuple[int, int]:
     from PIL import Image
 
-    with Image.open(io.BytesIO(data)) as im:
+    with Image.open(path) as im:
         return im.width, im.height
 
 
-def _load_or_make(sha256: str, source: Path, px: int, quality: int, cache_dir: Path | None,
+def _write(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _load_or_make(sha256: str, source: Path | bytes, px: int, quality: int, cache_dir: Path,
                   cancel: CancelToken) -> Prepared:
     cancel.check()
-    cached = _cache_file(cache_dir, sha256, px, quality) if cache_dir else None
+    target = _cache_file(cache_dir, sha256, px, quality)
     try:
-        if cached is not None and cached.exists():
-            data = cached.read_bytes()
-            return Prepared(sha256, data, *_dims(data))
-        data, width, height = prepare_one(source, px, quality)
+        if target.exists():
+            return Prepared(sha256, target, target.stat().st_size, *_dims(target))
+        src = io.BytesIO(source) if isinstance(source, bytes) else source
+        data, width, height = prepare_one(src, px, quality)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - a damaged or exotic image is listed, not fatal
         return Prepared(sha256, None, error=type(exc).__name__)
-    if cached is not None:
-        with contextlib.suppress(OSError):  # a read-only data folder just means no cache
-            fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".part")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, cached)
-    return Prepared(sha256, data, width, height)
+    _write(target, data)
+    return Prepared(sha256, target, len(data), width, height)
 
 
-def prepare_all(items: Sequence[tuple[str, Path]], px: int, quality: int, cache_dir: Path | None = None,
+def prepare_all(items: Sequence[tuple[str, Path]], px: int, quality: int, cache_dir: Path,
                 progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED,
                 label: str = "") -> dict[str, Prepared]:
     """{sha256: Prepared} for (sha256, vault path) pairs, duplicates prepared once."""
     unique = dict(items)
-    if cache_dir is not None:
-        with contextlib.suppress(OSError):
-            cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     results: dict[str, Prepared] = {}
     if not unique:
         return results
@@ -113,20 +133,11 @@ def prepare_all(items: Sequence[tuple[str, Path]], px: int, quality: int, cache_
     return results
 
 
-def shrink(prepared: dict[str, Prepared], px: int, quality: int, cache_dir: Path | None = None,
+def shrink(prepared: dict[str, Prepared], px: int, quality: int, cache_dir: Path,
            cancel: CancelToken = NEVER_CANCELLED) -> dict[str, Prepared]:
     """The next tier down, made from the current (already small) JPEGs rather than the originals."""
     out: dict[str, Prepared] = {}
     for sha, item in prepared.items():
-        cancel.check()
-        if item.data is None:
-            out[sha] = item
-            continue
-        cached = _cache_file(cache_dir, sha, px, quality) if cache_dir else None
-        if cached is not None and cached.exists():
-            data = cached.read_bytes()
-            out[sha] = Prepared(sha, data, *_dims(data))
-            continue
-        data, width, height = prepare_one(io.BytesIO(item.data), px, quality)  # type: ignore[arg-type]
-        out[sha] = Prepared(sha, data, width, height)
+        out[sha] = item if item.path is None else _load_or_make(sha, item.path.read_bytes(), px, quality,
+                                                                cache_dir, cancel)
     return out
