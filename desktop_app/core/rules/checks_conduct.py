@@ -24,7 +24,7 @@ def conduct(ctx: Context, rule: RuleSpec) -> list[Finding]:
                         "{n} events where you recorded: {what} ({when}).", len(events)).format(
             what=label(kind, _), **span(ctx, events))
         if spec.get("explain"):
-            text += " " + _(spec["explain"])
+            text += ctx.sep + _(spec["explain"])
         severity = Severity(spec["severity"]) if spec.get("severity") else None
         finding = ctx.finding(rule, events, text, subtitle=_(spec["title"]), severity=severity,
                               notes=[_(spec["note"])] if spec.get("note") else [],
@@ -52,7 +52,7 @@ def visit_conduct(ctx: Context, rule: RuleSpec) -> list[Finding]:
         text = ngettext("At {n} visit the visitors did not show ID or say who they were ({when}).",
                         "At {n} visits the visitors did not show ID or say who they were ({when}).",
                         len(no_id)).format(**span(ctx, no_id))
-        text += " " + _("You do not have to let in or pay anyone who will not identify themselves.")
+        text += ctx.sep + _("You do not have to let in or pay anyone who will not identify themselves.")
         note = _("Our research found no published article requiring collectors to show ID; this part is flagged "
                  "as unverified.")
         out.append(ctx.finding(rule, no_id, text, subtitle=_("no ID shown"), notes=[note], unverified=True,
@@ -81,7 +81,7 @@ def impostor_risk(ctx: Context, rule: RuleSpec) -> list[Finding]:
         text = ngettext("{n} time you were asked to pay into a personal account ({when}).",
                         "{n} times you were asked to pay into a personal account ({when}).",
                         len(account)).format(**span(ctx, account))
-        text += " " + _("Lenders take repayments only into their own official accounts. Check with the lender's "
+        text += ctx.sep + _("Lenders take repayments only into their own official accounts. Check with the lender's "
                         "official app or hotline before paying anything.")
         out.append(ctx.finding(rule, account, text, subtitle=_("payment to a personal account")))
     if offers:
@@ -89,7 +89,7 @@ def impostor_risk(ctx: Context, rule: RuleSpec) -> list[Finding]:
                         "in person ({when}).",
                         "{n} offers from unidentified callers mentioned settling your debt for you, for example in "
                         "person ({when}).", len(offers)).format(**span(ctx, offers))
-        text += " " + _("Impostors use such offers to take money. Confirm any offer with the lender's official "
+        text += ctx.sep + _("Impostors use such offers to take money. Confirm any offer with the lender's official "
                         "hotline; never pay a go-between.")
         out.append(ctx.finding(rule, offers, text, subtitle=_("unverified settlement offer")))
     return out

@@ -108,7 +108,7 @@ def unanswered_per_day(ctx: Context, rule: RuleSpec) -> list[Finding]:
         for c in over_limit(ctx, group, 1, limit):
             text = ngettext("{n} unanswered call attempt on {day}.", "{n} unanswered call attempts on {day}.",
                             c.peak).format(n=c.peak, day=c.peak_first)
-            text += " " + _("The limit is {limit} a day on the same contact method. Calling numbers: "
+            text += ctx.sep + _("The limit is {limit} a day on the same contact method. Calling numbers: "
                             "{numbers}.").format(limit=limit, numbers=_numbers(c.events) or "-")
             out.append(ctx.finding(rule, c.events, text, count=c.peak))
     return out
@@ -123,8 +123,8 @@ def connected_per_day(ctx: Context, rule: RuleSpec) -> list[Finding]:
     for c in over_limit(ctx, calls, 1, limit):
         text = ngettext("{n} connected collection call on {day}.", "{n} connected collection calls on {day}.",
                         c.peak).format(n=c.peak, day=c.peak_first)
-        text += " " + _("The limit is {limit} connected calls a day for the lender and its agencies together.").format(
-            limit=limit)
+        text += ctx.sep + _("The limit is {limit} connected calls a day for the lender and its agencies "
+                            "together.").format(limit=limit)
         out.append(ctx.finding(rule, c.events, text, count=c.peak))
     return out
 
@@ -160,11 +160,11 @@ def _window_findings(ctx: Context, rule: RuleSpec, limit: int, days: int, regf: 
                 text = ngettext("{n} call in the {days} days from {start} to {end} ({who}).",
                                 "{n} calls in the {days} days from {start} to {end} ({who}).", c.peak).format(
                     n=c.peak, days=days, start=c.peak_first, end=c.peak_last, who=who)
-            text += " " + _("The limit is {limit}.").format(limit=limit)
+            text += ctx.sep + _("The limit is {limit}.").format(limit=limit)
             if regf:
-                text += " " + _("Unanswered calls and voicemails count; busy or not-connected calls do not. Calls "
+                text += ctx.sep + _("Unanswered calls and voicemails count; busy or not-connected calls do not. Calls "
                                 "you had agreed to in advance would not count.")
-            out.append(ctx.finding(rule, c.events, text, count=c.peak))
+            out.append(ctx.finding(rule, c.events, text, count=c.peak, subject=who))
     return out
 
 
@@ -178,7 +178,7 @@ def uk_frequency(ctx: Context, rule: RuleSpec) -> list[Finding]:
     found = _window_findings(ctx, rule, ctx.params["max_calls_per_day"], 1, regf=False)
     found += _window_findings(ctx, rule, ctx.params["max_calls_7_days"], 7, regf=False)
     for f in found:
-        f.explanation += " " + ctx._("CONC sets no number of calls; the limits are the ones in the parameters.")
+        f.explanation += ctx.sep + ctx._("CONC sets no number of calls; the limits are the ones in the parameters.")
     return found
 
 
@@ -222,9 +222,9 @@ def call_after_conversation(ctx: Context, rule: RuleSpec) -> list[Finding]:
                             "After a telephone conversation on {talk}{mine}, {n} more calls were placed within "
                             "{days} days of a conversation ({who}), {when}.", len(calls)).format(
                 talk=ctx.when(talk), mine=mine, days=days, who=who, **span(ctx, calls))
-            text += " " + _("The day of the conversation counts as day 1.")
+            text += ctx.sep + _("The day of the conversation counts as day 1.")
             if len(talks) > 1:
-                text += " " + _("Further conversations during these calls restarted the period {k} times.").format(
+                text += ctx.sep + _("Further conversations during these calls restarted the period {k} times.").format(
                     k=len(talks) - 1)
-            out.append(ctx.finding(rule, [*talks, *calls], text, count=len(calls)))
+            out.append(ctx.finding(rule, [*talks, *calls], text, count=len(calls), subject=who))
     return out

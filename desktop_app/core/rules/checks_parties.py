@@ -27,8 +27,8 @@ def _who(ctx: Context, e: Event) -> str:
     party = ctx.party(e.target_party_id)
     if party is None:
         return _("someone you know")
-    if party.relationship is not None:
-        return f"{party.name} ({label(party.relationship, _)})"
+    if party.relationship is not None and not any(c in party.name for c in "(（"):
+        return f"{party.name} ({label(party.relationship, _)})"  # a name that says nothing of who they are
     return party.name
 
 
@@ -70,24 +70,26 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
             text = ngettext("Your debt was disclosed to {who} ({n} contact, {when}).",
                             "Your debt was disclosed to {who} ({n} contacts, {when}).",
                             len(events)).format(**values)
-            text += " " + _("Even when a third party may be contacted, the debt's details must not be revealed.")
+            text += ctx.sep + _("Even when a third party may be contacted, the debt's details must not be revealed.")
         elif why == "reachable":
             text = ngettext("{who} was contacted {n} time although you had answered a collection call in the "
                             "{days} days before ({when}).",
                             "{who} was contacted {n} times although you had answered a collection call in the "
                             "{days} days before ({when}).", len(events)).format(**values)
-            text += " " + _("Third parties may only be contacted when you cannot be reached.")
+            text += ctx.sep + _("Third parties may only be contacted when you cannot be reached.")
         else:
             severity = Severity.WARNING
             text = ngettext("{who} was contacted {n} time ({when}).",
                             "{who} was contacted {n} times ({when}).", len(events)).format(**values)
-            text += " " + _("This is allowed only when you cannot be reached, and then only to ask how to reach you "
-                            "or to pass on a message — never to demand payment.")
+            text += ctx.sep + _("This is allowed only when you cannot be reached, and then only to ask how to "
+                                "reach you or to pass on a message — never to demand payment.")
         extra = []
         party = ctx.party(events[0].target_party_id)
         if party is not None and party.relationship == Relationship.SPOUSE:
             extra.append(_("A spouse may count as a related party when the debt paid for joint family spending."))
-        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra))
+        reason = {"after_stop": _("after they asked to stop"), "disclosed": _("debt disclosed"),
+                  "reachable": _("while you could be reached"), "contacted": _("contacted")}[why]
+        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra, subject=f"{who}: {reason}"))
     return out
 
 
@@ -108,7 +110,7 @@ def us_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
         text = ngettext("Your debt was discussed with {who} ({n} contact, {when}).",
                         "Your debt was discussed with {who} ({n} contacts, {when}).",
                         len(events)).format(who=_who(ctx, events[0]), **span(ctx, events))
-        out.append(ctx.finding(rule, events, text))
+        out.append(ctx.finding(rule, events, text, subject=_who(ctx, events[0])))
     for events in repeated.values():
         if len(events) < 2:
             continue
@@ -167,7 +169,7 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
             text = ngettext("You sent a written request to stop contact on {asked}; {n} contact followed ({when}).",
                             "You sent a written request to stop contact on {asked}; {n} contacts followed "
                             "({when}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
-            text += " " + _("After it, a collector may only write to say it is stopping or to name a specific "
+            text += ctx.sep + _("After it, a collector may only write to say it is stopping or to name a specific "
                             "remedy it may use or intends to use.")
             out.append(ctx.finding(rule, [first.event, *after], text, count=len(after)))
     spoken = [r for r in ceases if not r.details.get("written") and (not written or r.at < written[0].at)]
@@ -177,7 +179,7 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
             text = ngettext("You asked them to stop on {asked} but not in writing; {n} contact followed ({when}).",
                             "You asked them to stop on {asked} but not in writing; {n} contacts followed "
                             "({when}).", len(after)).format(asked=ctx.when(spoken[0].event), **span(ctx, after))
-            text += " " + _("The law requires the request in writing: send a letter and keep a copy.")
+            text += ctx.sep + _("The law requires the request in writing: send a letter and keep a copy.")
             out.append(ctx.finding(rule, [spoken[0].event, *after], text, severity=Severity.WARNING,
                                    count=len(after), subtitle=_("request not in writing")))
     lawyer = ctx.requests(RequestType.ATTORNEY)
@@ -207,7 +209,7 @@ def contact_after_agreement(ctx: Context, rule: RuleSpec) -> list[Finding]:
     text = ngettext("A repayment agreement was reached on {agreed}; {n} collection contact followed ({when}).",
                     "A repayment agreement was reached on {agreed}; {n} collection contacts followed "
                     "({when}).", len(after)).format(agreed=ctx.when(first), **span(ctx, after))
-    text += " " + _("Collection must stop once the agreement is signed, unless you miss an agreed payment.")
+    text += ctx.sep + _("Collection must stop once the agreement is signed, unless you miss an agreed payment.")
     if ctx.credit_card:
         return [ctx.finding(rule, [first, *after], text, count=len(after))]
     note = _("Art. 70 covers credit cards only; for other loans, collecting after an agreement breaks that "

@@ -63,7 +63,7 @@ def quiet_hours(ctx: Context, rule: RuleSpec) -> list[Finding]:
                     "({when}).",
                     "{n} contacts by the collection side came between {start} and {end} your local time "
                     "({when}).", len(hits)).format(start=start, end=end, **span(ctx, hits))
-    text += " " + _("Collection by phone, visit or any other means is not allowed at these hours unless you "
+    text += ctx.sep + _("Collection by phone, visit or any other means is not allowed at these hours unless you "
                     "agreed to it.")
     return [ctx.finding(rule, hits, text)]
 
@@ -112,7 +112,7 @@ def unreasonable_times(ctx: Context, rule: RuleSpec) -> list[Finding]:
     """UK: CONC sets no hours, so the user's own earliest/latest decide (requests: uk.contact_preferences)."""
     found = _outside_hours(ctx, rule, with_requests=False)
     for f in found:
-        f.explanation += " " + ctx._("CONC sets no fixed hours; these are the hours in the parameters, which you "
+        f.explanation += ctx.sep + ctx._("CONC sets no fixed hours; these are the hours in the parameters, which you "
                                      "can change to what is reasonable for you (for example if you work nights).")
     return found
 

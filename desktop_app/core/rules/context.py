@@ -94,6 +94,7 @@ class Context:
         self.lang = lang
         self._ = translator(lang)
         self.ngettext = lambda singular, plural, n: translate_plural(singular, plural, n, lang)
+        self.sep = "" if lang.startswith("zh") else " "  # between sentences: Chinese needs no space after 。
         self.parties = {p.id: p for p in parties}
         live = [e for e in events if e.deleted_at is None]
         self.ts = {e.id: e.start.timestamp() for e in live}
@@ -209,7 +210,7 @@ class Context:
 
     def finding(self, rule: RuleSpec, events: list[Event], explanation: str, *, severity: Severity | None = None,
                 subtitle: str = "", notes: Iterable[str] = (), unverified: bool = False,
-                count: int | None = None) -> Finding:
+                count: int | None = None, subject: str = "") -> Finding:
         _ = self._
         primary, others = rule.citation_for(self.credit_card)
         ordered = sorted({e.id: e for e in events}.values(), key=lambda e: (self.ts[e.id], e.id))
@@ -226,8 +227,8 @@ class Context:
             params={p: self.params[p] for p in rule.params}, unverified=flag,
             count=len(ordered) if count is None else count,
             first=self.local[ordered[0].id] if ordered else None, last=self.local[ordered[-1].id] if ordered else None,
-            pack=self.pack.name, note=" ".join(all_notes), also_cited=[self.translated(c) for c in others],
-            lang=self.lang,
+            pack=self.pack.name, note=self.sep.join(all_notes), also_cited=[self.translated(c) for c in others],
+            lang=self.lang, subject=subject or subtitle,
         )
 
     def translated(self, c: Citation) -> Citation:

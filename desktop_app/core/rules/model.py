@@ -124,6 +124,7 @@ class Finding:
     note: str = ""  # caveats: source quality, unverified parts (in the requested language)
     also_cited: list[Citation] = field(default_factory=list)
     lang: str = "en"
+    subject: str = ""  # what this one finding is about, in a few words ("Mother (Relative)", "threats")
 
     def to_json(self) -> dict[str, Any]:
         """The `papertrail findings --json` shape (documented in the README)."""
@@ -144,5 +145,5 @@ class Finding:
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "explanation": self.explanation, "note": self.note, "params": dict(self.params),
-            "unverified": self.unverified,
+            "unverified": self.unverified, "subject": self.subject,
         }
