@@ -70,6 +70,18 @@ def setup(root: Path, photos: int, big: int) -> dict[str, tuple[str, int]]:
     return cases
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS.  VmHWM, not ru_maxrss: on Linux ru_maxrss survives execve, so
+    a child would report its parent's peak (here: the parent that made the 12-MP photos)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_one(data: str, case_id: int, out: str) -> None:
     """In the subprocess: build one dossier and print its figures as JSON."""
     from desktop_app.core.report.common import ReportOptions, build_report
@@ -79,7 +91,7 @@ def run_one(data: str, case_id: int, out: str) -> None:
         t0 = time.perf_counter()
         result = build_report(ws, case_id, ReportOptions(lang="zh_CN"), Path(out))
         seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    peak = peak_rss_mb()
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "pages": result.pages, "bytes": result.size,
                       "volumes": result.volumes}))
 
