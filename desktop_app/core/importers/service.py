@@ -114,6 +114,7 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
             raise ImportFormatError(report.path, report.error, report.error_where)
     detect.hash_files(reports, cancel.check)
     wanted = selected_keys(ws, case_id, region, numbers, parties)
+    known_before = known_parties(ws, case_id)  # for the "found" list: parties made by this import are not "known"
     result = ImportResult(dry_run=dry_run, files=reports)
     tally = NumberTally()
 
@@ -159,7 +160,7 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
         result.import_id = None
         result.evidence = []
         result.parties_created = []
-    result.numbers = tally.found(known_parties(ws, case_id))
+    result.numbers = tally.found(known_before)
     for report in reports:
         result.warnings.extend(report.warnings)
         if report.error and not report.explicit:
