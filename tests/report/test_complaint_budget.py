@@ -12,7 +12,7 @@ from report_case_builder import build_case, pdftotext, squash
 from desktop_app.core.report.common import ReportOptions, build_report
 
 
-def _noise_jpeg(seed: int, size=(640, 480)) -> bytes:
+def _noise_jpeg(seed: int, size=(480, 360)) -> bytes:
     rnd = random.Random(seed)
     im = Image.frombytes("RGB", size, rnd.randbytes(size[0] * size[1] * 3))
     out = io.BytesIO()
@@ -49,7 +49,7 @@ def test_split_into_volumes_each_under_the_limit(workspace, tmp_path) -> None:
     result = build_report(workspace, built.case_id, ReportOptions(lang="zh_CN", max_mb=0.25), out)
     assert result.volumes >= 2
     assert result.paths[0] == out and result.paths[1] == tmp_path / "dossier-vol2.pdf"
-    assert any("分为" in w for w in result.warnings)
+    assert any("split into" in w for w in result.warnings)  # warnings are in the UI language
     budget = 0.25 * 1024 * 1024
     texts = []
     for path in result.paths:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
 from report_case_builder import pdffonts, pdftotext, pypdf_text, squash
+from reportlab.platypus import Paragraph
 
 from desktop_app.core.report import fonts, layout
 
@@ -46,7 +46,7 @@ def test_header_footer_and_page_x_of_y(tmp_path) -> None:
     st = layout.styles("zh_TW")
     out = tmp_path / "pages.pdf"
     doc = layout.ReportDoc(out, lang="zh_TW", case_ref="PT-00042", title="申訴資料")
-    doc.build([Paragraph(fonts.markup("第 %d 段" % i, "zh_TW"), st["body"]) for i in range(200)])
+    doc.build([Paragraph(fonts.markup(f"第 {i} 段", "zh_TW"), st["body"]) for i in range(200)])
     text = pdftotext(out)
     assert doc.page_count > 2
     assert f"第 1 頁，共 {doc.page_count} 頁" in text

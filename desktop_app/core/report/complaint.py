@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
+from desktop_app.core import i18n
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import translator
 from desktop_app.core.progress import CancelToken, ProgressFn
@@ -145,7 +146,7 @@ def _build_all(d: Dossier, work: Path, out_path: Path, plan: list[list[Evidence]
             title=title if len(paths) == 1 else f"{title} ({number}/{len(paths)})",
             author=d.case.borrower_name, subject=d.case.title, keywords=[d.case.reference],
             generated=generated, progress=vol_progress, cancel=cancel,
-            progress_label=_("Laying out the pages"))
+            progress_label=i18n._("Laying out the pages"))
         if number == 1:
             story = _story_main(d, st, doc.width, generated, plan, prepared, [p.name for p in paths])
         else:
@@ -158,14 +159,14 @@ def _build_all(d: Dossier, work: Path, out_path: Path, plan: list[list[Evidence]
 
 def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_path: Path,
                     progress: ProgressFn, cancel: CancelToken) -> ReportResult:
-    lang = options.lang
-    _ = translator(lang)
+    # Progress labels and warnings are for the person using the app: in the UI's language
+    # (i18n._), not the document's.
     fonts.register()
-    progress(0, 100, _("Gathering the case"))
+    progress(0, 100, i18n._("Gathering the case"))
     d = gather(ws, case_id, options)
     warnings: list[str] = []
     if d.findings is None:
-        warnings.append(_("The rule checks could not be run, so the dossier has no findings section."))
+        warnings.append(i18n._("The rule checks could not be run, so the dossier has no findings section."))
     cancel.check()
     budget = int(options.max_mb * 1024 * 1024)
     photos = [v for v in d.evidence if is_image(v.mime)] if options.with_exhibits else []
@@ -177,7 +178,7 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     tier = 0
 
     def img_progress(done: int, total: int, label: str = "") -> None:
-        progress(5 + int(45 * done / max(total, 1)), 100, _("Preparing photos"))
+        progress(5 + int(45 * done / max(total, 1)), 100, i18n._("Preparing photos"))
 
     prepared = prepare_all([(v.sha256, Path(v.path)) for v in photos], *TIERS[0], cache, img_progress, cancel)
     main_size = BASE_OVERHEAD + PER_EVENT * len(d.events)
@@ -210,18 +211,18 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
         for tmp, final in zip(temps, paths, strict=True):
             os.replace(tmp, final)
     if tier:
-        warnings.append(_("Photos were reduced to {px} pixels to keep each file under {mb} MB; the originals "
+        warnings.append(i18n._("Photos were reduced to {px} pixels to keep each file under {mb} MB; the originals "
                           "are unchanged in the evidence package.").format(px=TIERS[tier][0], mb=_mb(options.max_mb)))
     if len(paths) > 1:
-        warnings.append(_("The dossier does not fit in {mb} MB, so it is split into {n} volumes.").format(
+        warnings.append(i18n._("The dossier does not fit in {mb} MB, so it is split into {n} volumes.").format(
             mb=_mb(options.max_mb), n=len(paths)))
     over = [p.name for p, s in zip(paths, sizes, strict=True) if s > budget]
     if over:
-        warnings.append(_("Still over {mb} MB: {files}. The chronology alone is that large; choose a shorter "
+        warnings.append(i18n._("Still over {mb} MB: {files}. The chronology alone is that large; choose a shorter "
                           "period to make it smaller.").format(mb=_mb(options.max_mb), files=", ".join(over)))
     unprintable = fonts.missing(" ".join(e.summary + e.body for e in d.events))
     if unprintable:
-        warnings.append(_("These characters have no glyph in the PDF fonts and print as boxes (they still copy "
+        warnings.append(i18n._("These characters have no glyph in the PDF fonts and print as boxes (they still copy "
                           "out correctly): {chars}").format(chars=" ".join(sorted(unprintable))[:80]))
     progress(100, 100, "")
     return ReportResult(paths, pages, sum(sizes), warnings)
