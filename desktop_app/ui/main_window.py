@@ -274,8 +274,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         for panel in (self.follow_ups, self.findings):
             if panel is not None:
                 panel.set_case(case_id)
-        if self._painted:
-            self.refresh_flags()
+        if self._painted:  # after this case's rows are painted; workers slow the GUI thread down (GIL)
+            QTimer.singleShot(0, self, self.refresh_flags)
         else:  # the rule checks wait until the window is on screen (startup time)
             self.timeline.model.set_flagged(set())
         self._update_title()

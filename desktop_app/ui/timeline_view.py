@@ -159,9 +159,8 @@ class TimelinePane(QWidget):
         self.date_to.dateChanged.connect(self._filters_changed)
         self.flagged.toggled.connect(self._filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
+        self.model.flags_changed.connect(self.table.viewport().update)
         self.proxy.layoutChanged.connect(self._update_count)
         self.retranslate()
 
