@@ -57,8 +57,8 @@ def test_counts_in_the_facts_table(workspace, small_case, tmp_path) -> None:
     text = pdftotext(out)
     # 8 missed calls on 2 March (3 of them before 08:00 or after 22:00) + 1 answered call to the mother,
     # 1 SMS, 1 visit: 11 contacts, 9 calls, 8 unanswered, 1 day over the CN limit of 6.
-    assert "From 2026-03-02 to 2026-03-06 the other side contacted me 11 times on 4 days: 9 calls, 1 messages " \
-           "and 1 visits." in " ".join(text.split())
+    assert "Contacts by the other side from 2026-03-02 to 2026-03-06: 11, on 4 days (calls: 9; messages: 1; " \
+           "visits: 1)." in " ".join(text.split())
     flat = " ".join(text.split())
     for label, value in (("Contacts by the other side", 11), ("Unanswered calls", 8),
                          ("Calls in quiet hours (22:00–08:00)", 3), ("Days with more than 6 unanswered calls", 1),

@@ -141,7 +141,7 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
     if show_heading:
         story.append(CondPageBreak(70 * mm))
         story.append(layout.heading(_("Exhibits"), st["h1"], lang, 0, heading_key))
-    max_w, max_h = min(width, 150 * mm), 105 * mm
+    max_w, max_h = min(width, 150 * mm), 92 * mm  # two portrait screenshots fit on a page
     times = {e.id: e.start.strftime("%Y-%m-%d %H:%M") for e in d.events}
     for v in items:
         block: list = [layout.heading(f"{v.exhibit} · {v.original_name}", st["h3"], lang, 1, v.exhibit)]

@@ -135,8 +135,8 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
     quiet = f"{limits.quiet_start:%H:%M}–{limits.quiet_end:%H:%M}"
     story: list = [layout.heading(_("The facts in brief"), st["h1"], lang, 0, "facts")]
     if f.first and f.last:
-        story.append(_p(_("From {first} to {last} the other side contacted me {contacts} times on {days} days: "
-                          "{calls} calls, {messages} messages and {visits} visits.").format(
+        story.append(_p(_("Contacts by the other side from {first} to {last}: {contacts}, on {days} days "
+                          "(calls: {calls}; messages: {messages}; visits: {visits}).").format(
             first=f.first.strftime("%Y-%m-%d"), last=f.last.strftime("%Y-%m-%d"), contacts=f.contacts,
             days=f.days_with_contact, calls=f.calls, messages=f.messages, visits=f.visits), st["body"], lang))
     rule = (_("more than {n} unanswered calls") if limits.unanswered_only else _("more than {n} calls")).format(
