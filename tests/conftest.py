@@ -71,3 +71,29 @@ def demo_workspace(demo_dir: Path):
     ws.demo_case_id = ensure_demo(ws, "cn")  # type: ignore[attr-defined]
     yield ws
     ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _release_stuck_modifiers():
+    """A test that presses a shortcut which opens a dialog can leave Qt believing Shift or Ctrl is
+    still held (the release goes elsewhere); every later click would then extend or toggle
+    selections.  Release them after each test so tests stay independent."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance()
+    if app is None or QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+        return
+    probe = QWidget()
+    probe.show()
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+        QTest.keyRelease(probe, key, Qt.KeyboardModifier.NoModifier)
+    probe.close()
+    probe.deleteLater()
+    app.processEvents()

@@ -7,7 +7,7 @@ counts the rules and the dossier use are right.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -132,8 +132,15 @@ class PartiesDialog(QDialog):
     def select_party(self, party_id: int) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(ID_ROLE) == party_id:
-                self.table.selectRow(row)
+                self.select_row(row)
                 return
+
+    def select_row(self, row: int) -> None:
+        """Select exactly this row.  (QTableWidget.selectRow honours held Shift/Ctrl keys, which
+        would extend or toggle the selection instead.)"""
+        index = self.table.model().index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
