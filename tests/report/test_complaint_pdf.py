@@ -191,3 +191,14 @@ def test_letter_paper(workspace, small_case, tmp_path) -> None:
     out, _ = _build(workspace, small_case.case_id, tmp_path, lang="en", paper="letter")
     box = PdfReader(str(out)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_empty_case_and_unreadable_image(workspace, tmp_path) -> None:
+    case = workspace.cases.create("Empty", "US")
+    pending = workspace.evidence.store_bytes(case.id, b"\xff\xd8\xff\xe0 not really a jpeg", "broken.jpg")
+    item = workspace.evidence.record(case.id, [pending])[0]
+    out, result = _build(workspace, case.id, tmp_path, lang="en")
+    assert any("could not be read" in w and "E-001" in w for w in result.warnings)
+    flat = " ".join(pdftotext(out).split())
+    assert "(No requests entered.)" in flat and "(no contacts logged)" in flat
+    assert item.sha256 in flat and "This image could not be read for printing" in flat

@@ -220,6 +220,10 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     if over:
         warnings.append(i18n._("Still over {mb} MB: {files}. The chronology alone is that large; choose a shorter "
                           "period to make it smaller.").format(mb=_mb(options.max_mb), files=", ".join(over)))
+    unreadable = [v.exhibit for v in photos if v.sha256 in prepared and not prepared[v.sha256].ok]
+    if unreadable:
+        warnings.append(i18n._("These images could not be read, so the dossier lists them without a picture "
+                               "(the files are unchanged): {exhibits}").format(exhibits=", ".join(unreadable)))
     unprintable = fonts.missing(" ".join(e.summary + e.body for e in d.events))
     if unprintable:
         warnings.append(i18n._("These characters have no glyph in the PDF fonts and print as boxes (they still copy "
