@@ -14,6 +14,7 @@ temporary file and renamed at the very end: a cancel or an error leaves nothing 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -147,9 +148,8 @@ def build_package(ws: Workspace, case_id: int, out_zip: Path | str, options: Rep
         raise FileInputError(out_zip, "is a folder; give a file name ending in .zip")
     if not out_zip.parent.exists():
         raise FileInputError(out_zip.parent, "no such folder")
-    options = options or ReportOptions()
-    options.kind = "complaint"
-    options.validate()
+    # The package always holds the complaint dossier; the caller's options are left as they are.
+    options = dataclasses.replace(options or ReportOptions(), kind="complaint").validate()
     case = ws.cases.get(case_id)
     dossier = gather(ws, case_id, options, with_findings=False)
     evidence, manifest = dossier.evidence, dossier.manifest
