@@ -3,6 +3,7 @@ so a shortcut shown in a menu is always the one that works, and a language switc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -74,6 +75,8 @@ SPECS: tuple[ActionSpec, ...] = (
 
 
 def _plain(text: str) -> str:
+    """A menu text without its mnemonic ("&Quit", Chinese "退出(&Q)") or trailing ellipsis."""
+    text = re.sub(r"\s*\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
@@ -113,6 +116,7 @@ class Actions:
             action = self._actions[spec.name]
             shown = self._shown_keys.get(spec.name)
             action.setText(_(spec.text) + (f"\t{shown}" if shown else ""))
+            action.setIconText(_plain(_(spec.text)))  # toolbar buttons: no shortcut, no mnemonic
             tip = _(spec.tip) if spec.tip else _plain(_(spec.text))
             keys = shown or action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({keys})" if keys else tip)

@@ -33,6 +33,7 @@ class CasesList(QListWidget):
         self.setObjectName("casesList")
         self.setAccessibleName(_("Cases"))
         self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(False)
         self._quiet = False
         self.currentItemChanged.connect(self._changed)

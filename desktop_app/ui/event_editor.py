@@ -196,7 +196,7 @@ class EventEditor(QWidget):
             box = QCheckBox(label(item))
             box.setAccessibleName(label(item))
             box.setObjectName(f"conduct_{item.value}")
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)  # one column: long labels must not widen the pane
             self.conduct[item] = box
         column.addWidget(self.conduct_group)
 
@@ -217,6 +217,7 @@ class EventEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields shrink instead
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
@@ -333,6 +334,7 @@ class EventEditor(QWidget):
         self.target_party.setCurrentIndex(max(0, self.target_party.findData(e.target_party_id)))
         self._target_changed()
         self.summary.setText(e.summary)
+        self.summary.setCursorPosition(0)  # show the beginning of a long summary
         self.body.setPlainText(e.body)
         self.quotes.setPlainText(e.quotes)
         for item, box in self.conduct.items():

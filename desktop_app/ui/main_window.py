@@ -59,7 +59,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 640, 400])
+        self.splitter.setSizes([200, 700, 380])
         self.splitter.setChildrenCollapsible(False)
         self.empty = EmptyState()
         self.stack = QStackedWidget()

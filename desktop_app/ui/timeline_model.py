@@ -48,7 +48,7 @@ class Col(IntEnum):
 
 
 def column_titles() -> list[str]:
-    return [_("Kind"), _("Date and time"), _("Who"), _("Number"), _("Misconduct"), _("Evidence"), _("Summary")]
+    return [_("Kind"), _("Date and time"), _("Who"), _("Number"), _("Flags"), _("Files"), _("Summary")]
 
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -63,11 +63,15 @@ class TimelineTable(QTableView):
         header.setHighlightSections(False)
 
     def set_column_widths(self) -> None:
+        """Widths from the font and the current language's header texts (Chinese is wider)."""
         header = self.horizontalHeader()
-        unit = self.fontMetrics().horizontalAdvance("0")
-        widths = {Col.KIND: 13, Col.WHEN: 15, Col.PARTY: 11, Col.NUMBER: 13, Col.FLAGS: 6, Col.EVIDENCE: 5}
-        for col, chars in widths.items():
-            header.resizeSection(col, unit * chars + 24)
+        metrics = self.fontMetrics()
+        unit = metrics.horizontalAdvance("0")
+        model = self.model()
+        chars = {Col.KIND: 14, Col.WHEN: 14, Col.PARTY: 9, Col.NUMBER: 12, Col.FLAGS: 4, Col.EVIDENCE: 3}
+        for col, count in chars.items():
+            title = model.headerData(col, Qt.Orientation.Horizontal) if model is not None else ""
+            header.resizeSection(col, max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
@@ -140,10 +144,12 @@ class TimelinePane(QWidget):
         bar.addWidget(self.date_from, 1)
         bar.addWidget(QLabel("–"))
         bar.addWidget(self.date_to, 1)
-        bar.addWidget(self.flagged)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.flagged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -196,6 +202,7 @@ class TimelinePane(QWidget):
         self.kind.blockSignals(False)
         self.party.setItemText(0, _("Everyone")) if self.party.count() else None
         self.model.retranslate()
+        self.table.set_column_widths()
         self._update_count()
 
     # -- loading ---------------------------------------------------------------------------

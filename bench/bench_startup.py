@@ -1,0 +1,86 @@
+"""Startup time: `papertrail --quit-after-startup` on the demo data vs a bare PySide6 window.
+
+    python bench/bench_startup.py [--rounds 7] [--exe PATH_OR_COMMAND] [--data-dir DIR]
+
+Both are measured alternately in one run (so machine load hits both alike); the medians and
+their ratio are printed (goal: at most 1.5x the bare window).  `--exe` points the bench at
+another build, e.g. the frozen app: `--exe dist/papertrail/papertrail`.  The default runs the
+source tree with this Python, with bytecode caching on (as an installed app has it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{shlex.join(cmd)} failed ({result.returncode}):\n{result.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--exe", help="the app to start (a path or a command line); default: this source tree")
+    parser.add_argument("--data-dir", type=Path, help="a data folder to use (default: a fresh one with the demo)")
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = parser.parse_args()
+
+    env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
+    with tempfile.TemporaryDirectory(prefix="pt-bench-startup-") as tmp:
+        data_dir = args.data_dir or Path(tmp) / "data"
+        if args.data_dir is None:
+            from desktop_app.core.demo import ensure_demo
+            from desktop_app.core.services.workspace import Workspace
+
+            with Workspace.open(data_dir) as ws:
+                ensure_demo(ws, "cn")
+        app_cmd = shlex.split(args.exe) if args.exe else [sys.executable, "-m", "desktop_app"]
+        app_cmd += ["--data-dir", str(data_dir), "--lang", "zh_CN", "--quit-after-startup"]
+        bare_cmd = [sys.executable, "-c", BARE]
+        for cmd in (app_cmd, bare_cmd):  # warm-up: page cache, .pyc files, font cache
+            timed(cmd, env)
+        app_times, bare_times = [], []
+        for _ in range(args.rounds):
+            app_times.append(timed(app_cmd, env))
+            bare_times.append(timed(bare_cmd, env))
+    app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
+    print(f"app ({shlex.join(app_cmd[:3])} … --quit-after-startup, demo case): median {app_median * 1000:.0f} ms "
+          f"(min {min(app_times) * 1000:.0f}, max {max(app_times) * 1000:.0f})")
+    print(f"bare PySide6 QMainWindow shown and quit:           median {bare_median * 1000:.0f} ms "
+          f"(min {min(bare_times) * 1000:.0f}, max {max(bare_times) * 1000:.0f})")
+    print(f"ratio: {app_median / bare_median:.2f}x  (goal <= 1.5x; {args.rounds} rounds each, alternating, "
+          f"platform {args.platform})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
