@@ -24,10 +24,24 @@ def _nice_step(top: int) -> int:
     return 2000
 
 
+WEEKLY_AFTER_DAYS = 120  # beyond this a bar per day gets thinner than a hairline: one per week
+
+
+def by_week(per_day: dict[date, tuple[int, int]]) -> dict[date, tuple[int, int]]:
+    """The same counts summed per week (keyed by the week's Monday)."""
+    weeks: dict[date, tuple[int, int]] = {}
+    for day, (total, quiet) in per_day.items():
+        monday = day - timedelta(days=day.weekday())
+        t, q = weeks.get(monday, (0, 0))
+        weeks[monday] = (t + total, q + quiet)
+    return dict(sorted(weeks.items()))
+
+
 def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str, *, legend_all: str,
                    legend_quiet: str, legend_limit: str = "", limit: int | None = None,
-                   height: float = 150) -> Drawing:
-    """`per_day`: day → (all contacts, contacts in quiet hours).  Labels are already translated."""
+                   height: float = 150, step_days: int = 1) -> Drawing:
+    """`per_day`: day (or week's Monday, with step_days=7) → (all contacts, in quiet hours).
+    Labels are already translated."""
     fonts.register()
     font = fonts.primary_font(lang)
     # A drawing starts from ReportLab's default state, whose font is Helvetica — a font the PDF
@@ -37,7 +51,7 @@ def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str
     if not per_day:
         return drawing
     first, last = min(per_day), max(per_day)
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    days = [first + timedelta(days=i) for i in range(0, (last - first).days + 1, step_days)]
     top = max(max(v[0] for v in per_day.values()), limit or 0, 1)
     step = _nice_step(top)
     top = ((top + step - 1) // step) * step

@@ -18,7 +18,7 @@ from desktop_app.core.domain.enums import Channel, EventKind, PartyRole, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import translator
 from desktop_app.core.report import fonts, layout
-from desktop_app.core.report.chart import contacts_chart
+from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_chart
 from desktop_app.core.report.common import fmt_datetime, fmt_duration
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.fasttext import FastText
@@ -162,11 +162,16 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
     story += [table, Spacer(1, 3 * mm)]
     if f.per_day:
         story.append(CondPageBreak(70 * mm))
-        story.append(layout.heading(_("Contacts per day"), st["h2"], lang, 1, "chart"))
-        story.append(contacts_chart(
-            f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=_("In quiet hours ({hours})").format(
-                hours=quiet), legend_limit=_("Daily call limit ({n})").format(n=limits.daily_calls),
-            limit=limits.daily_calls))
+        legend_quiet = _("In quiet hours ({hours})").format(hours=quiet)
+        if (max(f.per_day) - min(f.per_day)).days <= WEEKLY_AFTER_DAYS:
+            story.append(layout.heading(_("Contacts per day"), st["h2"], lang, 1, "chart"))
+            story.append(contacts_chart(
+                f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=legend_quiet,
+                legend_limit=_("Daily call limit ({n})").format(n=limits.daily_calls), limit=limits.daily_calls))
+        else:  # a long case: one bar per week (the daily limit line would mean nothing there)
+            story.append(layout.heading(_("Contacts per week"), st["h2"], lang, 1, "chart"))
+            story.append(contacts_chart(by_week(f.per_day), width, lang, legend_all=_("Contacts"),
+                                        legend_quiet=legend_quiet, step_days=7))
     story.append(layout.heading(_("In my own words"), st["h2"], lang, 1, "statement"))
     statement = d.redactor.text(d.case.statement.strip())
     if not statement:
