@@ -139,6 +139,8 @@ def uk_disclosure(ctx: Context, rule: RuleSpec) -> list[Finding]:
 def workplace_contact(ctx: Context, rule: RuleSpec) -> list[Finding]:
     """US 1692c(a)(3): no contact at work once the collector knows the employer forbids it."""
     _, ngettext = ctx._, ctx.ngettext
+    if not ctx.has_requests(RequestType.NO_WORK_CONTACT):
+        return []
     hits = [(e, ctx.latest_before(RequestType.NO_WORK_CONTACT, e)) for e in ctx.contacts() if ctx.at_work(e)]
     by_req: dict[int, tuple[Event, list[Event]]] = {}
     for e, req in hits:

@@ -19,7 +19,7 @@ def _hours_text(req: Request) -> str:
 
 def _preferred(ctx: Context, e: Event) -> tuple[Request, tuple[int, int]] | None:
     """The borrower's latest "contact me only between …" request in force at an event."""
-    if ctx.target_of(e) != Target.BORROWER:
+    if not ctx.has_requests(RequestType.PREFERRED_HOURS) or ctx.target_of(e) != Target.BORROWER:
         return None
     req = ctx.latest_before(RequestType.PREFERRED_HOURS, e, lambda r: r.window is not None)
     if req is None or req.window is None:
@@ -121,18 +121,24 @@ def contact_preferences(ctx: Context, rule: RuleSpec) -> list[Finding]:
     """UK CONC 7.9.4R: contact against the customer's reasonable requests about when, where and how."""
     _, ngettext = ctx._, ctx.ngettext
     by_request: dict[int, tuple[Request, list[Event]]] = {}
+    if not ctx.has_requests(RequestType.PREFERRED_HOURS, RequestType.CHANNEL, RequestType.NO_WORK_CONTACT):
+        return []
+    channel_requests = ctx.has_requests(RequestType.CHANNEL)
     for e in ctx.contacts():
         pref = _preferred(ctx, e)
         if pref and e.kind in TIMED_KINDS and not in_window(ctx.tsec[e.id], *pref[1],
                                                               end_inclusive=True):
             by_request.setdefault(pref[0].event.id, (pref[0], []))[1].append(e)
-        channels = event_channels(e)
-        req = ctx.latest_before(RequestType.CHANNEL, e,
-                                lambda r, chans=channels: str(r.details.get("channel") or "") in chans)
-        if req is not None:
-            by_request.setdefault(req.event.id, (req, []))[1].append(e)
+        if channel_requests:
+            channels = event_channels(e)
+            req = ctx.latest_before(RequestType.CHANNEL, e,
+                                    lambda r, chans=channels: str(r.details.get("channel") or "") in chans)
+            if req is not None:
+                by_request.setdefault(req.event.id, (req, []))[1].append(e)
+        if not ctx.at_work(e):
+            continue
         req = ctx.latest_before(RequestType.NO_WORK_CONTACT, e)
-        if req is not None and ctx.at_work(e):
+        if req is not None:
             by_request.setdefault(req.event.id, (req, []))[1].append(e)
     out = []
     for req, hits in by_request.values():

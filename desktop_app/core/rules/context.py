@@ -60,10 +60,6 @@ def _window(details: dict[str, Any]) -> tuple[int, int] | None:
         return None
 
 
-def seconds_of_day(t: datetime) -> int:
-    return t.hour * 3600 + t.minute * 60 + t.second
-
-
 def in_window(tsec: int, start: int, end: int, end_inclusive: bool = False) -> bool:
     """Is a time of day inside [start, end) — or [start, end] — where the window may wrap midnight?"""
     if start == end:
@@ -99,11 +95,29 @@ class Context:
         live = [e for e in events if e.deleted_at is None]
         self.ts = {e.id: e.start.timestamp() for e in live}
         self.events = sorted(live, key=lambda e: (self.ts[e.id], e.id))
-        # Per-event facts every check needs, computed once (a big case has 100,000 events).
-        self.local = {e.id: self._local(e) for e in self.events}
-        self.tsec = {i: seconds_of_day(t) for i, t in self.local.items()}
-        self.day = {i: t.date().toordinal() for i, t in self.local.items()}
-        self._side = {e.id: self._collector_side(e) for e in self.events}
+        self._order = {e.id: i for i, e in enumerate(self.events)}
+        # Per-event facts every check needs, computed once in one pass (a big case has 100,000 events).
+        self.local: dict[int, datetime] = {}
+        self.tsec: dict[int, int] = {}
+        self.day: dict[int, int] = {}
+        self._side: dict[int, bool] = {}
+        self._target: dict[int, Target] = {}
+        self._collector: dict[int, int | None] = {}
+        third = Target.THIRD_PARTY
+        for e in self.events:
+            i = e.id
+            t = self.local[i] = self._local(e)
+            self.tsec[i] = t.hour * 3600 + t.minute * 60 + t.second
+            self.day[i] = t.toordinal()
+            party = self.parties.get(e.party_id) if e.party_id is not None else None
+            self._side[i] = party is None or party.role not in NOT_COLLECTOR
+            self._target[i] = third if e.target == third or e.target_party_id is not None else Target.BORROWER
+            if party is None:
+                self._collector[i] = None
+            elif party.role in ORG_ROLES:
+                self._collector[i] = party.id
+            else:
+                self._collector[i] = party.organisation_id or party.id
         self._contacts: dict[tuple[frozenset[EventKind], Target | None], list[Event]] = {}
         # The same answer as the negotiation letter gives: the user's explicit choice, else the product type.
         card = (case.negotiation or {}).get("credit_card") if isinstance(case.negotiation, dict) else None
@@ -141,10 +155,6 @@ class Context:
     def party(self, party_id: int | None) -> Party | None:
         return self.parties.get(party_id) if party_id is not None else None
 
-    def _collector_side(self, e: Event) -> bool:
-        party = self.party(e.party_id)
-        return party is None or party.role not in NOT_COLLECTOR
-
     def is_collector_side(self, e: Event) -> bool:
         return self._side[e.id]
 
@@ -165,18 +175,11 @@ class Context:
         return list(self.by_conduct.get(str(conduct), []))
 
     def target_of(self, e: Event) -> Target:
-        if e.target == Target.THIRD_PARTY or e.target_party_id is not None:
-            return Target.THIRD_PARTY
-        return Target.BORROWER
+        return self._target[e.id]
 
     def collector_key(self, e: Event) -> int | None:
         """The collecting organisation behind an event (its agency or platform), or None if unknown."""
-        party = self.party(e.party_id)
-        if party is None:
-            return None
-        if party.role in ORG_ROLES:
-            return party.id
-        return party.organisation_id or party.id
+        return self._collector[e.id]
 
     def name(self, party_id: int | None, fallback: str = "") -> str:
         party = self.party(party_id)
@@ -192,6 +195,9 @@ class Context:
     def requests(self, rtype: RequestType) -> list[Request]:
         return list(self._requests.get(rtype, ([], []))[1])
 
+    def has_requests(self, *types: RequestType) -> bool:
+        return any(t in self._requests for t in types)
+
     def requests_before(self, rtype: RequestType, e: Event) -> list[Request]:
         """Requests of a type made strictly before an event."""
         times, items = self._requests.get(rtype, ([], []))
@@ -199,9 +205,13 @@ class Context:
 
     def latest_before(self, rtype: RequestType, e: Event,
                       accept: Callable[[Request], bool] | None = None) -> Request | None:
-        for req in reversed(self.requests_before(rtype, e)):
-            if accept is None or accept(req):
-                return req
+        found = self._requests.get(rtype)
+        if found is None:
+            return None
+        times, items = found
+        for i in range(bisect.bisect_left(times, self.ts[e.id]) - 1, -1, -1):
+            if accept is None or accept(items[i]):
+                return items[i]
         return None
 
     # -- output ------------------------------------------------------------------------
@@ -213,7 +223,9 @@ class Context:
                 count: int | None = None, subject: str = "") -> Finding:
         _ = self._
         primary, others = rule.citation_for(self.credit_card)
-        ordered = sorted({e.id: e for e in events}.values(), key=lambda e: (self.ts[e.id], e.id))
+        by_id = {e.id: e for e in events}
+        ids = sorted(by_id, key=self._order.__getitem__)  # a C-level key: findings may hold 50,000 events
+        ordered = [by_id[i] for i in ids]
         flag = unverified or primary.unverified
         all_notes = [_(rule.note)] if rule.note else []
         all_notes += [n for n in notes if n]
