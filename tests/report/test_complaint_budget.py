@@ -64,3 +64,15 @@ def test_split_into_volumes_each_under_the_limit(workspace, tmp_path) -> None:
         assert sum(heading in t for t in texts) == 1, item.exhibit
         assert item.sha256 in texts[0]  # the index (with every hash) stays in volume 1
     assert not list(tmp_path.glob(".~*"))  # no temporary folder left
+
+
+def test_a_later_single_volume_run_removes_its_stale_volumes(workspace, tmp_path) -> None:
+    built = _case_with_photos(workspace, 10)
+    out = tmp_path / "dossier.pdf"
+    split = build_report(workspace, built.case_id, ReportOptions(lang="en", max_mb=0.25), out)
+    assert split.volumes >= 2
+    other = tmp_path / "dossier-vol9.pdf"
+    other.write_bytes(b"%PDF-1.4 someone else's file")
+    whole = build_report(workspace, built.case_id, ReportOptions(lang="en", max_mb=10), out)
+    assert whole.volumes == 1
+    assert sorted(p.name for p in tmp_path.glob("dossier*.pdf")) == ["dossier-vol9.pdf", "dossier.pdf"]

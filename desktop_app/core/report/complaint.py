@@ -210,6 +210,7 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
         paths = [_volume_path(out_path, n) for n in range(1, len(temps) + 1)]
         for tmp, final in zip(temps, paths, strict=True):
             os.replace(tmp, final)
+    _remove_stale_volumes(out_path, len(paths))
     if tier:
         warnings.append(i18n._("Photos were reduced to {px} pixels to keep each file under {mb} MB; the originals "
                           "are unchanged in the evidence package.").format(px=TIERS[tier][0], mb=_mb(options.max_mb)))
@@ -230,6 +231,21 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
                           "out correctly): {chars}").format(chars=" ".join(sorted(unprintable))[:80]))
     progress(100, 100, "")
     return ReportResult(paths, pages, sum(sizes), warnings)
+
+
+def _remove_stale_volumes(out_path: Path, count: int) -> None:
+    """An earlier run may have split the same dossier into more volumes: remove those extra
+    files (only ours — PDFs made by Paper Trail), so nobody e-mails a stale volume."""
+    number = count + 1
+    while (path := _volume_path(out_path, number)).is_file():
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return
+        if not (data.startswith(b"%PDF") and b"Paper Trail" in data):
+            return
+        path.unlink(missing_ok=True)
+        number += 1
 
 
 def _mb(value: float) -> str:
