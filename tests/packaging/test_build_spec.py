@@ -47,12 +47,17 @@ def run_spec(monkeypatch, tmp_path, platform="linux", onefile=False) -> list[Rec
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package: [f"{package}.stub_submodule"]
     hooks.collect_data_files = lambda package: [(f"/site/{package}/data.sql", package)]
-    for name in ("PyInstaller", "PyInstaller.utils"):
+    for name in ("PyInstaller", "PyInstaller.utils", "PyInstaller.utils.win32"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    versioninfo = types.ModuleType("PyInstaller.utils.win32.versioninfo")
+    for cls in ("FixedFileInfo", "StringFileInfo", "StringStruct", "StringTable", "VarFileInfo", "VarStruct",
+                "VSVersionInfo"):
+        setattr(versioninfo, cls, lambda *a, _c=cls, **kw: (_c, a, kw))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.win32.versioninfo", versioninfo)
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setenv("PAPERTRAIL_ONEFILE", "1" if onefile else "")
-    (tmp_path / "dist" / "papertrail").mkdir(parents=True)
+    (tmp_path / "dist" / "papertrail").mkdir(parents=True, exist_ok=True)
     namespace = {
         "SPECPATH": str(REPO), "DISTPATH": str(tmp_path / "dist"), "__name__": "__main__",
         **{kind: (lambda *a, _k=kind, **kw: Recorder(_k, *a, **kw))
@@ -128,6 +133,15 @@ def test_windows_gui_exe_has_no_console_and_a_cli_twin(monkeypatch, tmp_path):
     assert exes["papertrail"].kwargs["strip"] is False
     (coll,) = only(calls, "COLLECT")
     assert exes["papertrail"] in coll.args and exes["papertrail-cli"] in coll.args
+    # The version resource names the product, so Task Manager shows "Paper Trail", not "papertrail.exe".
+    kind, _, resource = exes["papertrail"].kwargs["version"]
+    assert kind == "VSVersionInfo"
+    assert resource["ffi"][2]["filevers"] == (*map(int, desktop_app.__version__.split(".")), 0)[:4]
+    strings = {s[1][0]: s[1][1] for s in resource["kids"][0][1][0][0][1][1]}
+    assert strings["ProductName"] == "Paper Trail (留痕)"
+    assert strings["InternalName"] == desktop_app.APP_ID
+    assert strings["OriginalFilename"] == "papertrail.exe"
+    assert "version" not in only(run_spec(monkeypatch, tmp_path), "EXE")[0].kwargs  # Linux has none
     (analysis,) = only(calls, "Analysis")
     assert "tzdata.stub_submodule" in analysis.kwargs["hiddenimports"]  # zoneinfo needs it there
 
