@@ -22,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_findings)
 
 
+def _params_text(params: dict) -> str:
+    return ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in params.items())
+
+
 def _block(f: Finding) -> list[str]:
     cite = f.citation
     lines = [f"[{severity_label(f.severity)}] {f.rule_id} — {f.title}"]
@@ -33,6 +37,8 @@ def _block(f: Finding) -> list[str]:
         lines.append("  " + _("Also: {instrument}, {article} ({status})").format(
             instrument=other.instrument, article=other.article or "-", status=status_label(other.status)))
     lines.append("  " + f.explanation)
+    if f.params:
+        lines.append("  " + _("Parameters used: {values}").format(values=_params_text(f.params)))
     if f.note:
         lines.append("  " + _("Note: {note}").format(note=f.note))
     if f.unverified:
@@ -54,8 +60,7 @@ def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
                                                         pack=_(pack.title)))
     params = effective_params(case, pack_name)
     if params:
-        emit(_("Parameters used: {values}").format(values=", ".join(
-            f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in params.items())))
+        emit(_("Parameters used: {values}").format(values=_params_text(params)))
     emit()
     if not findings:
         emit(_("No findings: nothing recorded in this case breaks these rules."))

@@ -132,6 +132,8 @@ def test_third_party_contact_categories(cn):
         by_event[(again.id,)].explanation
     assert "disclosed" in by_event[(told.id,)].explanation
     assert "answered a collection call" in by_event[(reachable.id,)].explanation
+    assert by_event[(reachable.id,)].unverified and not by_event[(told.id,)].unverified
+    assert by_event[(told.id,)].subject == "Boss (Employer): debt disclosed"
 
 
 def test_stop_request_for_another_person_does_not_apply(cn):

@@ -120,6 +120,8 @@ def test_default_pack_follows_the_jurisdiction(make_case, jurisdiction, tz, pack
     b.event("2026-03-02 23:30")
     found = b.run()
     assert found and {f.pack for f in found} == {pack} and all(f.rule_id.startswith(pack + ".") for f in found)
+    # Rules of another place are labelled as a reference, never as binding on this lender.
+    assert all(("for reference" in f.note) is (jurisdiction in ("TW", "HK", "other")) for f in found)
 
 
 def _log_case(ws, jurisdiction="CN"):

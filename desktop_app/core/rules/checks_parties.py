@@ -84,12 +84,16 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
             text += ctx.sep + _("This is allowed only when you cannot be reached, and then only to ask how to "
                                 "reach you or to pass on a message — never to demand payment.")
         extra = []
+        if why == "reachable":
+            extra.append(_("When a borrower counts as unreachable (失联) is known only from press summaries of the "
+                           "guideline; this part is flagged as unverified."))
         party = ctx.party(events[0].target_party_id)
         if party is not None and party.relationship == Relationship.SPOUSE:
             extra.append(_("A spouse may count as a related party when the debt paid for joint family spending."))
         reason = {"after_stop": _("after they asked to stop"), "disclosed": _("debt disclosed"),
                   "reachable": _("while you could be reached"), "contacted": _("contacted")}[why]
-        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra, subject=f"{who}: {reason}"))
+        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra, subject=f"{who}: {reason}",
+                               unverified=why == "reachable"))
     return out
 
 

@@ -21,12 +21,14 @@ from desktop_app.core.domain.enums import (
     Conduct,
     Direction,
     EventKind,
+    Jurisdiction,
     PartyRole,
     Relationship,
     RequestType,
     Target,
     VisitPlace,
 )
+from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Case, Event, Party
 from desktop_app.core.domain.negotiation import is_credit_card
 from desktop_app.core.domain.times import zone
@@ -91,6 +93,10 @@ class Context:
         self._ = translator(lang)
         self.ngettext = lambda singular, plural, n: translate_plural(singular, plural, n, lang)
         self.sep = "" if lang.startswith("zh") else " "  # between sentences: Chinese needs no space after 。
+        home = {"cn": Jurisdiction.CN, "us": Jurisdiction.US, "uk": Jurisdiction.UK}.get(pack.name)
+        self.foreign_note = "" if case.jurisdiction == home else self._(
+            "These are the {pack} rules, shown for reference: your case is in {place}, where they may not bind "
+            "the lender.").format(pack=self._(pack.title), place=label(case.jurisdiction, self._))
         self.parties = {p.id: p for p in parties}
         live = [e for e in events if e.deleted_at is None]
         self.ts = {e.id: e.start.timestamp() for e in live}
@@ -229,6 +235,8 @@ class Context:
         flag = unverified or primary.unverified
         all_notes = [_(rule.note)] if rule.note else []
         all_notes += [n for n in notes if n]
+        if self.foreign_note:
+            all_notes.append(self.foreign_note)
         if primary.unverified:
             all_notes.append(_("Our research marks this source as unverified: check the official text before "
                                "relying on it."))
