@@ -211,3 +211,11 @@ def test_conduct_articles(us, rule, tick, article):
     e = us.event("2026-05-01 10:00", conduct=[tick])
     found = us.findings(rule)
     assert found[0].event_ids == [e.id] and found[0].citation.article == article and found[0].status == Status.LAW
+
+
+def test_requests_govern_only_later_contacts(us):
+    us.request("2026-05-02 10:00", "cease", written=True)
+    same = us.event("2026-05-02 10:00")
+    later = us.event("2026-05-02 10:00:01")
+    flagged = us.flagged("us.contact_after_cease")
+    assert later.id in flagged and same.id not in flagged
