@@ -275,7 +275,10 @@ class FindingsPanel(QWidget):
         e = html.escape
         fg, bg = BADGE[f.severity]
         cite = f.citation
-        parts = [f"<h3>{e(f.title)}</h3>",
+        parts = [f"<h3>{e(f.title)}</h3>"]
+        if f.subject and f.subject not in f.title:
+            parts.append(f"<p><b>{e(f.subject)}</b></p>")
+        parts += [
                  f"<p><span style='color:{fg};background:{bg}'>&nbsp;{e(severity_label(f.severity))}&nbsp;</span>"
                  f" &nbsp;{e(status_label(f.status))}</p>",
                  f"<p>{e(f.explanation)}</p>"]

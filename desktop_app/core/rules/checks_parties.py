@@ -92,7 +92,7 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
             extra.append(_("A spouse may count as a related party when the debt paid for joint family spending."))
         reason = {"after_stop": _("after they asked to stop"), "disclosed": _("debt disclosed"),
                   "reachable": _("while you could be reached"), "contacted": _("contacted")}[why]
-        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra, subject=f"{who}: {reason}",
+        out.append(ctx.finding(rule, events, text, severity=severity, notes=extra, subject=f"{who}{ctx.colon}{reason}",
                                unverified=why == "reachable"))
     return out
 

@@ -93,6 +93,7 @@ class Context:
         self._ = translator(lang)
         self.ngettext = lambda singular, plural, n: translate_plural(singular, plural, n, lang)
         self.sep = "" if lang.startswith("zh") else " "  # between sentences: Chinese needs no space after 。
+        self.colon = "：" if lang.startswith("zh") else ": "
         home = {"cn": Jurisdiction.CN, "us": Jurisdiction.US, "uk": Jurisdiction.UK}.get(pack.name)
         self.foreign_note = "" if case.jurisdiction == home else self._(
             "These are the {pack} rules, shown for reference: your case is in {place}, where they may not bind "
@@ -240,7 +241,7 @@ class Context:
         if primary.unverified:
             all_notes.append(_("Our research marks this source as unverified: check the official text before "
                                "relying on it."))
-        title = _(rule.title) + (f": {subtitle}" if subtitle else "")
+        title = _(rule.title) + (f"{self.colon}{subtitle}" if subtitle else "")
         return Finding(
             rule_id=rule.id, title=title, status=primary.status, citation=self.translated(primary),
             severity=severity or rule.severity, event_ids=[e.id for e in ordered], explanation=explanation,
