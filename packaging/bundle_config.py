@@ -150,10 +150,30 @@ PY_EXCLUDES = [
     "ssl", "_ssl",
     # An interactive console's line editing (and libreadline/libtinfo with it).
     "readline",
+    # Developer tools that libraries import only under `if __name__ == "__main__"` (phonenumbers'
+    # doctests) or from their own test modules; with them go unittest, asyncio, http.server, xmlrpc.
+    "doctest", "pdb", "pydoc", "unittest", "xmlrpc", "http.server", "reportlab.graphics.testshapes",
     # Pillow's AVIF codec (libavif, 4.8 MB): no phone or messenger export uses AVIF; without it
     # PIL.AvifImagePlugin just reports the format as unsupported.
     "PIL._avif",
 ]
+
+
+# phonenumbers' hook takes every submodule.  Carrier names and number time zones are data
+# sets of their own (0.35 MB packed) that the app does not use; they are left out unless the
+# source starts importing them.  The geocoder's place names (4.4 MB) are used for 归属地.
+_PHONENUMBERS_OPTIONAL = {"carrier": ("phonenumbers.carrier", "phonenumbers.carrierdata"),
+                          "timezone": ("phonenumbers.timezone", "phonenumbers.tzdata")}
+
+
+def phonenumbers_excludes(root: Path = ROOT) -> list[str]:
+    text = "\n".join(p.read_text("utf-8", errors="replace") for p in (root / "desktop_app").rglob("*.py"))
+    excludes: list[str] = []
+    for part, modules in _PHONENUMBERS_OPTIONAL.items():
+        used = re.search(rf"phonenumbers\.{part}\b|from\s+phonenumbers\s+import\s+[^\n]*\b{part}\b", text)
+        if not used:
+            excludes.extend(modules)
+    return excludes
 
 
 # ---------------------------------------------------------------------------------------------

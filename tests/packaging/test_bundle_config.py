@@ -169,3 +169,17 @@ def test_used_qt_modules_reads_both_import_forms(tmp_path):
     (pkg / "a.py").write_text("from PySide6.QtCharts import QChart\nimport PySide6.QtSvg\n")
     (pkg / "b.py").write_text("from PySide6 import (\n    QtCore,\n    QtMultimedia,\n)\nfrom PySide6 import QtGui\n")
     assert cfg.used_qt_modules(tmp_path) == {"QtCharts", "QtSvg", "QtCore", "QtMultimedia", "QtGui"}
+
+
+def test_phonenumbers_carrier_and_timezone_data_only_when_used(tmp_path):
+    pkg = tmp_path / "desktop_app"
+    pkg.mkdir()
+    (pkg / "a.py").write_text("import phonenumbers\nfrom phonenumbers import geocoder\n")
+    assert cfg.phonenumbers_excludes(tmp_path) == ["phonenumbers.carrier", "phonenumbers.carrierdata",
+                                                   "phonenumbers.timezone", "phonenumbers.tzdata"]
+    (pkg / "b.py").write_text("from phonenumbers import carrier\n")
+    assert cfg.phonenumbers_excludes(tmp_path) == ["phonenumbers.timezone", "phonenumbers.tzdata"]
+    (pkg / "c.py").write_text("import phonenumbers.timezone\n")
+    assert cfg.phonenumbers_excludes(tmp_path) == []
+    # The real app uses the geocoder only, which is never excluded.
+    assert not any("geo" in name for name in cfg.phonenumbers_excludes(REPO))
