@@ -202,3 +202,18 @@ def test_empty_case_and_unreadable_image(workspace, tmp_path) -> None:
     flat = " ".join(pdftotext(out).split())
     assert "(No requests entered.)" in flat and "(no contacts logged)" in flat
     assert item.sha256 in flat and "This image could not be read for printing" in flat
+
+
+def test_redactor_finds_names_and_numbers_however_written(workspace) -> None:
+    from desktop_app.core.report.common import Redactor
+
+    case = workspace.cases.create("r", "CN")
+    workspace.parties.add(case.id, "陈秀兰（母亲）", "third_party", relationship="relative", numbers=["171 3357 0826"])
+    workspace.parties.add(case.id, "王强", "collector", numbers=["17100001111"])
+    redactor = Redactor(workspace.parties.list(case.id), ReportOptions(lang="zh_CN", redact_third_parties=True))
+    text = redactor.text("打给我母亲陈秀兰（17133570826、+86 171-3357-0826），催收员王强 17100001111")
+    assert "陈秀兰" not in text and "3357" not in text
+    assert text.count("171****0826") == 2 and "第三人 A（亲属）" in text
+    assert "王强 17100001111" in text  # collectors are never masked
+    plain = Redactor(workspace.parties.list(case.id), ReportOptions(lang="zh_CN"))
+    assert plain.text("陈秀兰") == "陈秀兰"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -185,6 +186,7 @@ class Redactor:
         self.redact = options.redact_third_parties
         self.parties = {p.id: p for p in parties}
         self._third_party_keys: set[str] = set()
+        self._compiled: list[tuple[re.Pattern[str], str]] | None = None
         self._aliases: dict[int, str] = {}
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         for index, party in enumerate(p for p in parties if p.role == PartyRole.THIRD_PARTY):
@@ -211,15 +213,34 @@ class Redactor:
             return masked(value)
         return value
 
+    def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """(pattern, replacement) for every third party's names and numbers, longest first.
+
+        A name is matched as entered and without its bracketed note ("陈秀兰（母亲）" → "陈秀兰"),
+        since that is how people write it in a statement; a number is matched however it is
+        spaced or dashed ("171 3357 0826", "17133570826", "+86 171-3357-0826")."""
+        if self._compiled is not None:
+            return self._compiled
+        pairs: dict[str, tuple[re.Pattern[str], str]] = {}
+        for party_id, alias in self._aliases.items():
+            party = self.parties[party_id]
+            core = re.split(r"[（(]", party.name, maxsplit=1)[0].strip()
+            for name in {party.name.strip(), core}:
+                if len(name) >= 2:
+                    pairs[name] = (re.compile(re.escape(name)), alias)
+            for cp in party.contact_points:
+                digits = re.sub(r"\D", "", cp.value)
+                if len(digits) >= 5:
+                    national = digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
+                    body = r"[\s\-]?".join(map(re.escape, national))
+                    pairs[national] = (re.compile(rf"(?:\+?86[\s\-]?)?(?<!\d){body}(?!\d)"), masked(cp.value))
+        self._compiled = [pairs[k] for k in sorted(pairs, key=len, reverse=True)]
+        return self._compiled
+
     def text(self, text: str) -> str:
         """Free text with third parties' names and numbers masked (when redacting)."""
         if not self.redact or not text:
             return text
-        for party_id, alias in self._aliases.items():
-            party = self.parties[party_id]
-            if party.name.strip():
-                text = text.replace(party.name, alias)
-            for cp in party.contact_points:
-                if cp.value.strip():
-                    text = text.replace(cp.value, masked(cp.value))
+        for pattern, replacement in self._patterns():
+            text = pattern.sub(replacement, text)
         return text

@@ -32,6 +32,7 @@ from desktop_app.core.report import fonts, layout, sections
 from desktop_app.core.report.common import ReportOptions, ReportResult
 from desktop_app.core.report.dossier import Dossier, gather
 from desktop_app.core.report.images import TIERS, Prepared, is_image, prepare_all, shrink
+from desktop_app.core.report.people import people
 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
@@ -91,6 +92,7 @@ def _story_main(d: Dossier, st, width: float, generated: datetime, plan: list[li
     story = sections.cover(d, st, width, generated, listing)
     story += sections.requests(d, st)
     story += sections.facts_section(d, st, width)
+    story += people(d, st, width)
     story += sections.chronology(d, st, width, in_this)
     story += sections.findings(d, st, in_this)
     story += sections.prior_complaints(d, st, width)
