@@ -74,7 +74,7 @@ def evidence_index(d: Dossier, st, width: float, link_exhibit: Callable[[str], b
         data.append([
             Paragraph(exhibit_cell, cell),
             Paragraph(fonts.markup(d.redactor.text(v.caption), lang), cell),
-            Paragraph(fonts.markup(v.original_name, lang), cell),
+            Paragraph(fonts.markup(d.redactor.text(v.original_name), lang), cell),
             Paragraph(fonts.markup(kind, lang), cell),
             Paragraph(fmt_size(v.size), cell),
             Paragraph(fonts.markup(capture_text(v, _), lang), cell),
@@ -144,7 +144,8 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
     max_w, max_h = min(width, 150 * mm), 92 * mm  # two portrait screenshots fit on a page
     times = {e.id: e.start.strftime("%Y-%m-%d %H:%M") for e in d.events}
     for v in items:
-        block: list = [layout.heading(f"{v.exhibit} · {v.original_name}", st["h3"], lang, 1, v.exhibit)]
+        name = d.redactor.text(v.original_name)  # a recording is often named after the number
+        block: list = [layout.heading(f"{v.exhibit} · {name}", st["h3"], lang, 1, v.exhibit)]
         facts = [type_name(v.mime, _), fmt_size(v.size)]
         if v.capture_time:
             facts.append(_("captured {when}").format(when=fmt_datetime(v.capture_time)))
@@ -167,14 +168,14 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
         elif v.mime.startswith(("audio/", "video/")):
             block.append(Paragraph(fonts.markup(_("Recording, duration {duration}. The original file is in the "
                                                   "evidence package as {file}.").format(
-                duration=fmt_duration(v.duration_s) or _("unknown"), file=_file_name(v)), lang), st["note"]))
+                duration=fmt_duration(v.duration_s) or _("unknown"), file=d.redactor.text(_file_name(v))), lang), st["note"]))
         else:
             text = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
             if text is not None:
                 block.append(Paragraph(fonts.markup(d.redactor.text(text), lang), st["quote"]))
             else:
                 block.append(Paragraph(fonts.markup(_("The original file is in the evidence package as {file}.").format(
-                    file=_file_name(v)), lang), st["note"]))
+                    file=d.redactor.text(_file_name(v))), lang), st["note"]))
         if v.event_ids:
             refs = [f'<a href="#ev-{i}" color="black"><u>{times[i]}</u></a>' if link_events else times[i]
                     for i in v.event_ids if i in d.event_ids]
