@@ -168,7 +168,8 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
         elif v.mime.startswith(("audio/", "video/")):
             block.append(Paragraph(fonts.markup(_("Recording, duration {duration}. The original file is in the "
                                                   "evidence package as {file}.").format(
-                duration=fmt_duration(v.duration_s) or _("unknown"), file=d.redactor.text(_file_name(v))), lang), st["note"]))
+                duration=fmt_duration(v.duration_s) or _("unknown"), file=d.redactor.text(_file_name(v))), lang),
+                st["note"]))
         else:
             text = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
             if text is not None:
