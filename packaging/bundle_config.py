@@ -311,13 +311,14 @@ def prune_orphans(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str, 
 
     They were collected for something filtered out above (the GTK theme plugin drags in GIO,
     Pango, HarfBuzz, pixman, libjpeg…).  Only plain top-level libraries are candidates: Python
-    extensions, libpython, Qt's and Pillow's own folders are never pruned.  Without readelf
-    nothing is pruned (a bigger bundle, never a broken one).
+    extensions, libpython, Qt's and Pillow's own folders are never pruned.  Without readelf, or
+    off Linux, nothing is pruned (a bigger bundle, never a broken one).
     """
     import shutil
+    import sys
 
-    if not shutil.which("readelf"):
-        return binaries
+    if not sys.platform.startswith("linux") or not shutil.which("readelf"):
+        return binaries  # Windows DLLs and macOS dylibs are not ELF: never judge them by readelf
     needed_by = {entry[0]: elf_needed(entry[1]) for entry in binaries}
     kept = list(binaries)
     while True:

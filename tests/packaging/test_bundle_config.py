@@ -150,6 +150,12 @@ def test_prune_orphans_drops_only_libraries_nothing_links_to():
     assert cfg.elf_needed(str(REPO / "build.spec")) is None  # not ELF
 
 
+def test_prune_orphans_never_touches_windows_or_macos_builds(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "win32")
+    entries = [("libcrypto-3.dll", "C:/x/libcrypto-3.dll", "BINARY"), ("libffi-8.dll", "C:/x/libffi-8.dll", "BINARY")]
+    assert cfg.prune_orphans(entries) == entries
+
+
 def test_excluded_qt_modules_never_include_what_the_app_imports():
     used = cfg.used_qt_modules(REPO)
     assert {"QtCore", "QtWidgets"} <= used
