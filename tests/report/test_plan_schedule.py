@@ -226,3 +226,15 @@ def test_credit_card_detection_and_override(product: str, override: bool | None,
     neg = Negotiation(credit_card=override)
     assert neg.is_card(case) is card
     assert neg.promises_no_new_cards(case) is card  # art. 70(4) promise follows unless set explicitly
+
+
+def test_a_long_plan_with_interest_keeps_every_instalment() -> None:
+    """Found by Hypothesis: a level payment rounded up cleared the debt one month early."""
+    from desktop_app.core.domain.repayment import build_schedule
+
+    schedule = build_schedule(Decimal("569.77"), count=313, monthly=None, first_due=date(2026, 1, 1),
+                              annual_rate=Decimal("10.55"))
+    assert len(schedule.regular) == 313
+    assert schedule.total_principal == Decimal("569.77")
+    assert schedule.regular[-1].remaining == Decimal("0.00")
+    assert {i.amount for i in schedule.regular[:-1]} == {schedule.regular[0].amount}  # level payments

@@ -44,7 +44,12 @@ class NumberInfo:
     kind: NumberType
     e164: str | None = None
     display: str = ""  # international format, or the cleaned raw text
-    location: str = ""  # "归属地", from phonenumbers' geocoder, in Chinese
+
+    @property
+    def location(self) -> str:
+        """"归属地" (where the number is registered), in Chinese; looked up on first use only,
+        because phonenumbers' geocoder data costs ~100 MB and a second to load."""
+        return location_of(self.e164) if self.e164 else ""
 
 
 def _clean(raw: str) -> str:
@@ -123,15 +128,15 @@ def _info(raw: str, number: phonenumbers.PhoneNumber) -> NumberInfo:
         kind=kind,
         e164=e164,
         display=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
-        location=_location(number),
     )
 
 
-def _location(number: phonenumbers.PhoneNumber) -> str:
+@lru_cache(maxsize=4096)
+def location_of(e164: str) -> str:
     try:
         from phonenumbers import geocoder
 
-        return geocoder.description_for_number(number, "zh")
+        return geocoder.description_for_number(phonenumbers.parse(e164), "zh")
     except Exception:  # noqa: BLE001 - geocoding is a nicety; never fail a key over it
         return ""
 
