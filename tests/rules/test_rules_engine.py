@@ -182,3 +182,13 @@ def test_findings_command_json_contract(workspace, data_dir, capsys):
     assert "違規" in text and "cn.quiet_hours" in text and "22:00" in text
     assert main(["--data-dir", str(data_dir), "findings", "999"]) == 2
     assert "999" in capsys.readouterr().err
+
+
+def test_the_borrowers_own_request_is_listed_but_not_flagged(make_case):
+    us = make_case("US")
+    cease = us.request("2026-05-02 10:00", "cease", written=True)
+    call = us.event("2026-05-03 10:00")
+    finding = us.findings("us.contact_after_cease")[0]
+    assert finding.event_ids == [cease.id, call.id] and finding.context_ids == [cease.id] and finding.count == 1
+    assert flagged_event_ids([finding]) == {call.id: ["us.contact_after_cease"]}
+    assert finding.to_json()["context_ids"] == [cease.id]

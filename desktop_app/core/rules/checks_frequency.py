@@ -226,5 +226,5 @@ def call_after_conversation(ctx: Context, rule: RuleSpec) -> list[Finding]:
             if len(talks) > 1:
                 text += ctx.sep + _("Further conversations during these calls restarted the period {k} times.").format(
                     k=len(talks) - 1)
-            out.append(ctx.finding(rule, [*talks, *calls], text, count=len(calls), subject=who))
+            out.append(ctx.finding(rule, calls, text, context=talks, count=len(calls), subject=who))
     return out

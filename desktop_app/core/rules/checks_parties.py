@@ -157,7 +157,7 @@ def workplace_contact(ctx: Context, rule: RuleSpec) -> list[Finding]:
                         "On {asked} you told them not to contact you at work; {n} workplace contacts followed "
                         "({when}).", len(events)).format(asked=ctx.when(req_event),
                                                                           **span(ctx, events))
-        out.append(ctx.finding(rule, [req_event, *events], text, count=len(events)))
+        out.append(ctx.finding(rule, events, text, context=[req_event], count=len(events)))
     return out
 
 
@@ -177,7 +177,7 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
                             "({when}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
             text += ctx.sep + _("After it, a collector may only write to say it is stopping or to name a specific "
                             "remedy it may use or intends to use.")
-            out.append(ctx.finding(rule, [first.event, *after], text, count=len(after)))
+            out.append(ctx.finding(rule, after, text, context=[first.event], count=len(after)))
     spoken = [r for r in ceases if not r.details.get("written") and (not written or r.at < written[0].at)]
     if spoken:
         after = [e for e in contacts if ctx.ts[e.id] > spoken[0].at and (not written or ctx.ts[e.id] <= written[0].at)]
@@ -186,7 +186,7 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
                             "You asked them to stop on {asked} but not in writing; {n} contacts followed "
                             "({when}).", len(after)).format(asked=ctx.when(spoken[0].event), **span(ctx, after))
             text += ctx.sep + _("The law requires the request in writing: send a letter and keep a copy.")
-            out.append(ctx.finding(rule, [spoken[0].event, *after], text, severity=Severity.WARNING,
+            out.append(ctx.finding(rule, after, text, context=[spoken[0].event], severity=Severity.WARNING,
                                    count=len(after), subtitle=_("request not in writing")))
     lawyer = ctx.requests(RequestType.ATTORNEY)
     if lawyer:
@@ -197,7 +197,7 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
                             "On {asked} you told them a lawyer represents you; they contacted you directly {n} times "
                             "afterwards ({when}).", len(after)).format(
                 asked=ctx.when(lawyer[0].event), **span(ctx, after))
-            out.append(ctx.finding(rule, [lawyer[0].event, *after], text, count=len(after),
+            out.append(ctx.finding(rule, after, text, context=[lawyer[0].event], count=len(after),
                                    subtitle=_("you have a lawyer")))
     return out
 
@@ -217,7 +217,7 @@ def contact_after_agreement(ctx: Context, rule: RuleSpec) -> list[Finding]:
                     "({when}).", len(after)).format(agreed=ctx.when(first), **span(ctx, after))
     text += ctx.sep + _("Collection must stop once the agreement is signed, unless you miss an agreed payment.")
     if ctx.credit_card:
-        return [ctx.finding(rule, [first, *after], text, count=len(after))]
+        return [ctx.finding(rule, after, text, context=[first], count=len(after))]
     note = _("Art. 70 covers credit cards only; for other loans, collecting after an agreement breaks that "
              "agreement rather than this rule.")
-    return [ctx.finding(rule, [first, *after], text, count=len(after), severity=Severity.WARNING, notes=[note])]
+    return [ctx.finding(rule, after, text, context=[first], count=len(after), severity=Severity.WARNING, notes=[note])]

@@ -98,7 +98,7 @@ def _outside_hours(ctx: Context, rule: RuleSpec, with_requests: bool) -> list[Fi
                         "On {asked} you asked to be contacted only between {hours}; {n} contacts came outside "
                         "those hours afterwards ({when}).", len(hits)).format(
             asked=ctx.when(req.event), hours=_hours_text(req), **span(ctx, hits))
-        out.append(ctx.finding(rule, [req.event, *hits], text, count=len(hits),
+        out.append(ctx.finding(rule, hits, text, context=[req.event], count=len(hits),
                                subtitle=_("outside the hours you asked for")))
     return out
 
@@ -153,5 +153,5 @@ def contact_preferences(ctx: Context, rule: RuleSpec) -> list[Finding]:
                         "On {asked} you asked {what}; afterwards {n} contacts went against that request "
                         "({when}).", len(hits)).format(
             asked=ctx.when(req.event), what=what, **span(ctx, hits))
-        out.append(ctx.finding(rule, [req.event, *hits], text, count=len(hits)))
+        out.append(ctx.finding(rule, hits, text, context=[req.event], count=len(hits)))
     return out

@@ -227,10 +227,13 @@ class Context:
 
     def finding(self, rule: RuleSpec, events: list[Event], explanation: str, *, severity: Severity | None = None,
                 subtitle: str = "", notes: Iterable[str] = (), unverified: bool = False,
-                count: int | None = None, subject: str = "") -> Finding:
+                count: int | None = None, subject: str = "", context: Iterable[Event] = ()) -> Finding:
+        """One finding about `events`; `context` are events that set it up (the request, the agreement, the
+        conversation) — listed with it, but not themselves misconduct."""
         _ = self._
         primary, others = rule.citation_for(self.credit_card)
-        by_id = {e.id: e for e in events}
+        flagged = {e.id for e in events}
+        by_id = {e.id: e for e in (*context, *events)}
         ids = sorted(by_id, key=self._order.__getitem__)  # a C-level key: findings may hold 50,000 events
         ordered = [by_id[i] for i in ids]
         flag = unverified or primary.unverified
@@ -249,7 +252,7 @@ class Context:
             count=len(ordered) if count is None else count,
             first=self.local[ordered[0].id] if ordered else None, last=self.local[ordered[-1].id] if ordered else None,
             pack=self.pack.name, note=self.sep.join(all_notes), also_cited=[self.translated(c) for c in others],
-            lang=self.lang, subject=subject or subtitle,
+            lang=self.lang, subject=subject or subtitle, context_ids=[i for i in ids if i not in flagged],
         )
 
     def translated(self, c: Citation) -> Citation:

@@ -76,10 +76,16 @@ def evaluate_case(ws: Workspace, case_id: int, pack: str | None = None, lang: st
 
 
 def flagged_event_ids(findings: Iterable[Finding]) -> dict[int, list[str]]:
-    """Event id → the rule ids that flag it (each once, in finding order) — for marking the timeline."""
+    """Event id → the rule ids that flag it (each once, in finding order) — for marking the timeline.
+
+    Events that only set a finding up (the borrower's own request, an agreement, the conversation
+    before a call) are not marked: they are not misconduct."""
     flagged: dict[int, list[str]] = {}
     for f in findings:
+        context = set(f.context_ids)
         for event_id in f.event_ids:
+            if event_id in context:
+                continue
             ids = flagged.setdefault(event_id, [])
             if f.rule_id not in ids:
                 ids.append(f.rule_id)

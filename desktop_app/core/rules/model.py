@@ -125,6 +125,7 @@ class Finding:
     also_cited: list[Citation] = field(default_factory=list)
     lang: str = "en"
     subject: str = ""  # what this one finding is about, in a few words ("Mother (Relative)", "threats")
+    context_ids: list[int] = field(default_factory=list)  # in event_ids, but not misconduct (the request made)
 
     def to_json(self) -> dict[str, Any]:
         """The `papertrail findings --json` shape (documented in the README)."""
@@ -146,4 +147,5 @@ class Finding:
             "last": self.last.isoformat() if self.last else None,
             "explanation": self.explanation, "note": self.note, "params": dict(self.params),
             "unverified": self.unverified, "subject": self.subject,
+            "context_ids": list(self.context_ids),
         }
