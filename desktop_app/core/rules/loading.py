@@ -56,16 +56,21 @@ def load_events(ws: Workspace, case_id: int) -> list[EventRecord]:
     rows = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE case_id = ? AND deleted_at IS NULL "
                        "ORDER BY start_utc, id", (case_id,)).fetchall()
     zones: dict[str, Any] = {}
+    new = tuple.__new__  # builds the record in C, without the generated __new__'s argument handling
+    fromtimestamp = datetime.fromtimestamp
+    kinds, directions, outcomes, targets = _KINDS, _DIRECTIONS, _OUTCOMES, _TARGETS
+    borrower, note, loads = Target.BORROWER, EventKind.NOTE, json.loads
     out = []
+    append = out.append
     for (eid, kind, utc, tz, direction, outcome, party, value, key, target, target_party, summary, body, quotes,
          conduct, details) in rows:
         tzinfo = zones.get(tz)
         if tzinfo is None:
             tzinfo = zones[tz] = zone(tz)
-        out.append(EventRecord(
-            eid, case_id, _KINDS.get(kind, EventKind.NOTE), datetime.fromtimestamp(utc, tzinfo), tz,
-            _DIRECTIONS.get(direction) if direction else None, _OUTCOMES.get(outcome) if outcome else None,
-            party, value, key, _TARGETS.get(target, Target.BORROWER), target_party, summary, body, quotes,
-            [] if conduct == "[]" else json.loads(conduct), {} if details == "{}" else json.loads(details),
-        ))
+        append(new(EventRecord, (
+            eid, case_id, kinds.get(kind, note), fromtimestamp(utc, tzinfo), tz,
+            directions.get(direction) if direction else None, outcomes.get(outcome) if outcome else None,
+            party, value, key, targets.get(target, borrower), target_party, summary, body, quotes,
+            [] if conduct == "[]" else loads(conduct), {} if details == "{}" else loads(details), None,
+        )))
     return out
