@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop_app.core.errors import AppError
 from desktop_app.core.i18n import _, current_language, ngettext
 from desktop_app.core.rules import Finding, evaluate_case, load_pack
 from desktop_app.core.rules.model import Severity, severity_label, status_label
@@ -157,7 +158,13 @@ class FindingsPanel(QWidget):
 
     # -- public API ----------------------------------------------------------------------
     def set_case(self, case_id: int | None) -> None:
+        if case_id is not None:
+            try:
+                self.ws.cases.get(case_id)
+            except AppError:  # deleted meanwhile: show the empty state rather than fail
+                case_id = None
         self.case_id = case_id
+        self.findings = []
         self.pack_combo.blockSignals(True)
         self.pack_combo.setCurrentIndex(0)
         self.pack_combo.blockSignals(False)

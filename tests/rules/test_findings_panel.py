@@ -91,3 +91,10 @@ def test_panel_in_chinese(qtbot, demo_workspace):
         assert "违规" in widget.summary.text() and widget.tree.headerItem().text(0) == "发现"
     finally:
         set_language("en")
+
+
+def test_a_deleted_case_shows_the_empty_state(panel, demo_workspace):
+    demo_workspace.cases.delete(demo_workspace.demo_case_id)
+    panel.set_case(demo_workspace.demo_case_id)
+    assert panel.case_id is None and panel.tree.topLevelItemCount() == 0
+    assert panel.summary.text() == "Open a case to check it against the rules."
