@@ -8,7 +8,7 @@ from desktop_app.cli.output import emit, emit_json
 from desktop_app.core.i18n import _, current_language
 from desktop_app.core.rules import Finding, evaluate_case, load_pack
 from desktop_app.core.rules.model import severity_label, status_label
-from desktop_app.core.rules.packs import PACKS, check_pack_name, default_pack, effective_params
+from desktop_app.core.rules.packs import PACKS, default_pack, effective_params
 from desktop_app.core.services.workspace import Workspace
 
 
@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("findings", help="check a case against the conduct rules (China, US or UK) and list "
                                         "what breaks them, with citations")
     p.add_argument("case", type=int)
-    p.add_argument("--pack", type=check_pack_name, choices=PACKS, metavar="{cn,us,uk}",
+    p.add_argument("--pack", type=str.lower, choices=PACKS,
                    help="rule pack (default: the case's jurisdiction; Taiwan, Hong Kong and other use cn)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_findings)

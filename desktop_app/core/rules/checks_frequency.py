@@ -224,7 +224,8 @@ def call_after_conversation(ctx: Context, rule: RuleSpec) -> list[Finding]:
                 talk=ctx.when(talk), mine=mine, days=days, who=who, **span(ctx, calls))
             text += ctx.sep + _("The day of the conversation counts as day 1.")
             if len(talks) > 1:
-                text += ctx.sep + _("Further conversations during these calls restarted the period {k} times.").format(
-                    k=len(talks) - 1)
+                text += ctx.sep + ngettext("Another conversation during these calls restarted the period.",
+                                           "Further conversations during these calls restarted the period {k} "
+                                           "times.", len(talks) - 1).format(k=len(talks) - 1)
             out.append(ctx.finding(rule, calls, text, context=talks, count=len(calls), subject=who))
     return out
