@@ -91,6 +91,9 @@ def open_demo_window(demo_dir: Path | None, lang: str):
     instance.on_activate(lambda: _bring_to_front(window))
 
     def closed(*_args) -> None:
+        from desktop_app.ui.workers import wait_all
+
+        wait_all(10_000)  # a worker may still be reading this folder's database
         instance.release()
         ws.close()
 

@@ -158,7 +158,7 @@ class TimelinePane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(self._timer.start)
+        self.search.textChanged.connect(self._restart_search_timer)
         self.kind.currentIndexChanged.connect(self._filters_changed)
         self.party.currentIndexChanged.connect(self._filters_changed)
         self.date_from.dateChanged.connect(self._filters_changed)
@@ -267,6 +267,9 @@ class TimelinePane(QWidget):
         self.proxy.set_filters(kind=None, party_id=None, date_from=None, date_to=None, flagged_only=False,
                                search_ids=None)
         self._update_count()
+
+    def _restart_search_timer(self, _text: str = "") -> None:
+        self._timer.start()  # each keystroke pushes the search back; it runs once typing pauses
 
     def _run_search(self) -> None:
         self._timer.stop()
