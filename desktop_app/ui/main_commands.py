@@ -198,14 +198,18 @@ class CommandsMixin:
         self._changed(list(ids))
 
     # -- other parts of the app --------------------------------------------------------------
-    def _open_optional(self, module: str, name: str, *, refresh: bool = True) -> QDialog | None:
-        dialog_cls = optional(module, name)
+    def _open_optional(self, module: str | tuple[str, ...], name: str, *, refresh: bool = True) -> QDialog | None:
+        dialog_cls = None
+        for candidate in (module,) if isinstance(module, str) else module:
+            dialog_cls = dialog_cls or optional(candidate, name)
         if dialog_cls is None or not self._needs_case():
             self._status(_("This feature is not available in this version."))
             return None
         dialog = dialog_cls(self.ws, self.case_id, self)
         if refresh and hasattr(dialog, "changed"):
             dialog.changed.connect(lambda *_a: self._changed())
+        elif refresh:
+            dialog.accepted.connect(lambda: self._changed())
         self._keep(dialog).open()
         return dialog
 
@@ -213,7 +217,11 @@ class CommandsMixin:
         return self._open_optional("desktop_app.ui.parties.dialog", "PartiesDialog")
 
     def show_negotiation(self) -> QDialog | None:
-        return self._open_optional("desktop_app.ui.case_forms", "NegotiationDialog")
+        dialog = self._open_optional(("desktop_app.ui.negotiation_form", "desktop_app.ui.case_forms"),
+                                     "NegotiationDialog")
+        if dialog is not None:
+            dialog.accepted.connect(lambda: (self.refresh_cases(), self._update_title()))
+        return dialog
 
     def show_report(self) -> QDialog | None:
         return self._open_optional("desktop_app.ui.report_dialog", "ReportDialog", refresh=False)

@@ -128,6 +128,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         else:
             self.findings, self.findings_dock = panel, dock
             panel.events_selected.connect(self.select_events)
+            if hasattr(panel, "params_saved"):  # new rule parameters may flag other entries
+                panel.params_saved.connect(lambda *_a: self.refresh_flags())
             dock.setWindowTitle(_("Findings"))
         other = self.findings_dock if which == "follow" else self.follow_dock
         if other is not None:
