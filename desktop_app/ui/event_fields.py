@@ -245,6 +245,7 @@ def get_detail(spec: DetailField, widget: QWidget) -> Any:
 def set_detail(spec: DetailField, widget: QWidget, value: Any) -> None:
     if isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
+        widget.setCursorPosition(0)
     elif isinstance(widget, QSpinBox):
         try:
             widget.setValue(int(value or 0))

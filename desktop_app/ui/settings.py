@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, _, detect_language
+from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language, detect_language
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +80,12 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(_("Settings"))
+        self.setMinimumWidth(440)
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language"))
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         form = QFormLayout()
         label = QLabel(_("&Language:"))
         label.setBuddy(self.language)
@@ -103,7 +104,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         code = self.language.currentData()
-        if code and code != self.settings.language:
+        if code and code != current_language():
             self.settings.language = code
             self.settings.save()
             self.language_changed.emit(code)
