@@ -80,3 +80,20 @@ def test_every_control_of_the_editor_has_an_accessible_name(qtbot, case_window):
             if not control.accessibleName():
                 unnamed.append(f"{type(control).__name__} {control.objectName()}")
     assert unnamed == []
+
+
+def test_chinese_renders_with_the_shipped_fonts(qapp):
+    """No system CJK font is needed: the UI font is the shipped Noto face for each language."""
+    from PySide6.QtGui import QFontMetrics, QRawFont
+
+    from desktop_app.ui.application import apply_language
+
+    for lang, family, text in (("zh_CN", "Noto Sans SC", "记录来电违规"), ("zh_TW", "Noto Sans TC", "記錄來電違規")):
+        apply_language(qapp, lang)
+        font = qapp.font()
+        assert font.families()[0] == family
+        raw = QRawFont.fromFont(font)
+        assert raw.isValid() and raw.familyName() == family
+        assert all(raw.supportsCharacter(ord(ch)) for ch in text)
+        assert QFontMetrics(font).horizontalAdvance(text) > 0
+    apply_language(qapp, "en")
