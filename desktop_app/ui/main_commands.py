@@ -310,5 +310,8 @@ class CommandsMixin:
             return None
         dialog = factory(self, self.ws)
         if dialog is not None:
+            panel = getattr(dialog, "panel", None)
+            if panel is not None:  # double-clicking a due item opens its entry here
+                panel.event_activated.connect(self.go_to_event)
             self._keep(dialog).open()
         return dialog

@@ -52,3 +52,17 @@ def test_follow_ups_panel_jumps_to_the_entry(qtbot, case_window):
     w.follow_ups.event_activated.emit(w.ids["case"], event.id)
     assert w.timeline.current_event_id() == event.id
     assert w.detail.current_id() == event.id
+
+
+def test_due_follow_ups_are_shown_at_start_and_open_their_entry(qtbot, case_window):
+    from desktop_app.ui.followups import today_local
+
+    w, ws = case_window, case_window.ws
+    event = ws.events.log(w.ids["case"], "note", datetime(2026, 3, 21, 9, 0), summary="回电给平台客服",
+                          follow_up=today_local())
+    w._changed()
+    dialog = w.show_due_follow_ups()
+    assert dialog is not None and dialog.isVisible()
+    dialog.panel.event_activated.emit(w.ids["case"], event.id)
+    assert w.detail.current_id() == event.id
+    assert not dialog.isVisible()
