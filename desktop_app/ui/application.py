@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
@@ -107,17 +106,25 @@ class SingleInstance:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.lock = QLockFile(str(data_dir / ".papertrail.lock"))
         self.lock.setStaleLockTime(0)  # a crashed instance's lock is recognised by its dead pid
-        self.server: QLocalServer | None = None
+        self.server = None  # QLocalServer, made by listen() (QtNetwork is imported only then)
 
-    def acquire(self) -> bool:
+    def acquire(self, listen: bool = True) -> bool:
+        """Take the folder's lock (and listen for later launches); False if another instance has it."""
         if not self.lock.tryLock(100):
             self.lock.removeStaleLockFile()
             if not self.lock.tryLock(100):
                 return False
-        QLocalServer.removeServer(self.server_name)
-        self.server = QLocalServer()
-        self.server.listen(self.server_name)
+        if listen:
+            self.listen()
         return True
+
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is None:
+            QLocalServer.removeServer(self.server_name)
+            self.server = QLocalServer()
+            self.server.listen(self.server_name)
 
     def on_activate(self, callback) -> None:
         """Call `callback()` whenever a second launch knocks."""
@@ -134,6 +141,8 @@ class SingleInstance:
 
     def notify_running(self) -> bool:
         """Ask the running instance to show itself; True if it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         ok = socket.waitForConnected(500)

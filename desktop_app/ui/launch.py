@@ -119,7 +119,7 @@ def launch(args) -> int:
     apply_language(app, lang)
 
     instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    if not instance.acquire(listen=False):  # the knock listener starts after the first paint
         if instance.notify_running():
             sys.stderr.write(_("Paper Trail is already open with this data folder; it has been brought to the "
                                "front.") + "\n")
@@ -162,7 +162,12 @@ def launch(args) -> int:
             case_id = _first_case(ws, settings)
         window = build_window(ws, settings, demo_mode=demo, demo_dir=demo_dir, case_id=case_id)
         window.quit_after_paint = bool(getattr(args, "gui_quit_after_startup", False))
-        instance.on_activate(lambda: _bring_to_front(window))
+
+        def listen() -> None:
+            instance.listen()
+            instance.on_activate(lambda: _bring_to_front(window))
+
+        window.painted.connect(listen)
         window.show()
         if getattr(args, "gui_quit_after_startup", False):
             window.painted.connect(lambda: QTimer.singleShot(0, app.quit))

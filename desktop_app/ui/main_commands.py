@@ -133,7 +133,13 @@ class CommandsMixin:
         self.detail.editor.kind.setFocus()
 
     def _event_saved(self, event_id: int) -> None:
-        self._changed([event_id])
+        if self.timeline.update_rows([event_id]):
+            for panel in (self.follow_ups, self.findings):
+                if panel is not None:
+                    panel.refresh()
+            self.refresh_flags()
+        else:
+            self._changed([event_id])
         self._status(_("Saved."))
 
     def _evidence_changed(self) -> None:

@@ -230,6 +230,28 @@ class TimelinePane(QWidget):
         if keep is not None:
             self.select_events([keep])
 
+    def update_rows(self, event_ids: list[int]) -> bool:
+        """Refresh these events' rows in place (after an edit); False when a full reload is needed
+        (an event was added or removed).  Saves re-reading 100,000 rows for one changed entry."""
+        if self.case_id is None or not event_ids:
+            return False
+        fresh = {r[0]: r for r in self.ws.events.timeline_rows(self.case_id, event_ids)}
+        positions = [self.model.row_of(i) for i in event_ids]
+        if len(fresh) != len(event_ids) or any(p is None for p in positions):
+            return False
+        if any(self.model.rows[p][3] != fresh[i][3] for i, p in zip(event_ids, positions, strict=True)):
+            return False  # a new date or time: the entry moves, so re-read in order
+        for event_id, position in zip(event_ids, positions, strict=True):
+            assert position is not None
+            self.model.rows[position] = fresh[event_id]
+            self.model.dataChanged.emit(self.model.index(position, 0),
+                                        self.model.index(position, self.model.columnCount() - 1))
+        if self.proxy.active():
+            self.proxy.set_filters()  # the edit may move the entry in or out of the filter
+        self.model._sorted = None  # a changed column value may break a non-date sort; re-sort on request
+        self._update_count()
+        return True
+
     def _fill_parties(self, parties: dict[int, str]) -> None:
         current = self.party.currentData()
         self.party.blockSignals(True)

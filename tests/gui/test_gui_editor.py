@@ -135,3 +135,22 @@ def test_switching_events_with_unsaved_changes_asks(qtbot, case_window, monkeypa
     assert w.ws.events.get(first.id).summary == "改过但没保存"
     assert w.detail.current_id() == other.id
     assert editor.body.toPlainText().startswith("你的家人")
+
+
+def test_an_edit_updates_its_row_in_place_and_a_new_time_reorders(qtbot, case_window):
+    w = case_window
+    event = _select_first(w, "sms")
+    editor = w.detail.editor
+    reloads = []
+    original = w.timeline.load_case
+    w.timeline.load_case = lambda case_id: (reloads.append(case_id), original(case_id))[1]
+    editor.summary.setText("改了摘要")
+    assert editor.save()
+    assert reloads == []  # one row refreshed, not the whole case re-read
+    row = w.timeline.proxy.proxy_row_of(event.id)
+    assert w.timeline.proxy.index(row, 6).data() == "改了摘要"
+    editor.start.setDateTime(QDateTime(2026, 2, 1, 9, 0, 0))  # now the earliest entry
+    assert editor.save()
+    assert reloads  # moved in time: re-read in order
+    assert w.timeline.proxy.event_id_at(0) == event.id
+    assert w.timeline.current_event_id() == event.id
