@@ -1,6 +1,7 @@
 """List the translatable messages in the code and which catalogue entries are missing.
 
-A message is a string literal passed to `_()`, `N_()` or `ngettext()` (first two arguments).
+A message is a string literal passed to `_()`, `N_()` or `ngettext()` (first two arguments), or
+`pgettext(context, msgid)`, whose catalogue key is "context|msgid".
 Used by tests/core/test_i18n.py, and by hand:
 
     python tools/i18n_scan.py [PATH_PREFIX]     # print missing msgids as TOML stubs
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKERS = {"_", "N_", "ngettext"}
+MARKERS = {"_", "N_", "ngettext", "pgettext"}
 
 
 def messages(root: Path = ROOT / "desktop_app") -> dict[str, list[str]]:
@@ -27,6 +28,12 @@ def messages(root: Path = ROOT / "desktop_app") -> dict[str, list[str]]:
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
             if name not in MARKERS:
+                continue
+            if name == "pgettext":
+                context, msgid = (node.args + [None, None])[:2]
+                if all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in (context, msgid)):
+                    found.setdefault(f"{context.value}|{msgid.value}", []).append(
+                        f"{path.relative_to(ROOT)}:{node.lineno}")
                 continue
             count = 2 if name == "ngettext" else 1
             for arg in node.args[:count]:

@@ -8,7 +8,9 @@ side so a translator sees all three at once:
     zh_CN = "记录来电"
     zh_TW = "記錄來電"
 
-An English plural form goes in `en_plural` (Chinese has none).  `_()` translates into the
+An English plural form goes in `en_plural` (Chinese has none).  When one English phrase
+needs different Chinese in different places, give it a context with `pgettext(context, msgid)`;
+its catalogue key is "context|msgid" ("hardship|What happened").  `_()` translates into the
 current UI language; a PDF, whose language is chosen per document, uses `translator(lang)`.
 Mark strings that are translated later (labels in tables) with `N_()`.  A test checks that
 every marked string has both translations and the same `{placeholders}`.
@@ -110,6 +112,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translate_plural(singular, plural, n, current_language())
 
 
+CONTEXT_SEPARATOR = "|"
+
+
+def translate_in_context(context: str, msgid: str, lang: str) -> str:
+    if lang == "en":
+        return msgid
+    entry = _catalogue().get(f"{context}{CONTEXT_SEPARATOR}{msgid}")
+    if entry is None:
+        return translate(msgid, lang)
+    return entry.get(lang) or msgid
+
+
+def pgettext(context: str, msgid: str) -> str:
+    """`_()` for a phrase whose translation depends on where it is used."""
+    return translate_in_context(context, msgid, current_language())
+
+
 def N_(msgid: str) -> str:  # noqa: N802 - the conventional gettext name
     """Mark a string for translation without translating it now."""
     return msgid
@@ -120,6 +139,13 @@ def translator(lang: str) -> Callable[[str], str]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     return lambda msgid: translate(msgid, lang)
+
+
+def context_translator(lang: str) -> Callable[[str, str], str]:
+    """A `pgettext` bound to one language (use it under the name `pgettext`)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    return lambda context, msgid: translate_in_context(context, msgid, lang)
 
 
 def catalogue_entries() -> dict[str, dict[str, str]]:

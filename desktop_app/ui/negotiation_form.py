@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.negotiation import KIND_LABELS, Negotiation, Schedule, compute_schedule
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, pgettext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.negotiation_rows import Column, RowsTable
 from desktop_app.ui.panel_format import fmt_date, fmt_money, named, select_data
@@ -104,7 +104,7 @@ class NegotiationDialog(QDialog):
         intro = QLabel(_("Why you cannot pay as agreed: each cause with its dates and what it did to your income."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.hardship = RowsTable([Column("what", _("What happened"), stretch=True),
+        self.hardship = RowsTable([Column("what", pgettext("hardship", "What happened"), stretch=True),
                                    Column("from_date", _("From"), "date"), Column("to_date", _("Until"), "date"),
                                    Column("ongoing", _("Still going on"), "bool"),
                                    Column("effect", _("Effect"), stretch=True)], _("Hardship reasons"))

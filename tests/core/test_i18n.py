@@ -36,7 +36,7 @@ def test_catalogues_parse_and_each_entry_is_complete() -> None:
                 text = entry.get(lang, "") if isinstance(entry, dict) else ""
                 if not text.strip():
                     problems.append(f"{where} has no {lang}")
-                elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(msgid)):
+                elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(msgid.split("|")[-1])):
                     problems.append(f"{where}: {lang} placeholders differ")
     assert problems == []
 
@@ -58,6 +58,13 @@ def test_translation_switches_and_falls_back() -> None:
     assert i18n.translator("zh_CN")("Call") == "来电" or i18n.translator("zh_CN")("Call") == "电话"
     with pytest.raises(ValueError):
         i18n.set_language("fr")
+
+
+def test_a_phrase_can_mean_different_things_in_different_places() -> None:
+    assert i18n.translator("zh_CN")("What happened") != i18n.context_translator("zh_CN")("hardship", "What happened")
+    assert i18n.context_translator("en")("hardship", "What happened") == "What happened"
+    # A context with no entry of its own falls back to the plain message.
+    assert i18n.context_translator("zh_TW")("nowhere", "Call") == i18n.translator("zh_TW")("Call")
 
 
 @pytest.mark.parametrize("code, expected", [

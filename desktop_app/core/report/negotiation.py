@@ -28,7 +28,7 @@ from desktop_app.core.domain.negotiation import (
     Schedule,
     compute_schedule,
 )
-from desktop_app.core.i18n import _, translator
+from desktop_app.core.i18n import _, context_translator, translator
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.common import ReportOptions, ReportResult, atomic_output
@@ -67,6 +67,7 @@ class Letter:
             self._ = lambda m: base(m).replace("貴公司", "貴行")
         else:
             self._ = base
+        self.pgettext = context_translator(lang)
         self.st = layout.styles(lang)
         self.width = layout.page_size(paper)[0] - 2 * layout.MARGIN_X
         self.section_no = 0
@@ -160,8 +161,8 @@ class Letter:
         return out
 
     def hardship(self) -> list:
-        _ = self._
-        out = [self.section(_("What happened"), "hardship")]
+        _, pgettext = self._, self.pgettext
+        out = [self.section(pgettext("hardship", "What happened"), "hardship")]
         for r in self.neg.hardship:
             if r.from_date and r.to_date:
                 period = _("From {start} to {end}").format(start=self.d(r.from_date), end=self.d(r.to_date))
