@@ -331,8 +331,9 @@ def prune_orphans(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str, 
         kept = [entry for entry in kept if entry not in orphans]
 
 
-# Files copied beside the Linux program after the build (the user runs ./install.sh there).
-LINUX_EXTRAS = ("packaging/linux/install.sh", "packaging/linux/papertrail.desktop")
+# Files copied beside the Linux program after the build: the menu installer and a short
+# README in three languages for whoever unpacked the folder.
+LINUX_EXTRAS = ("packaging/linux/install.sh", "packaging/linux/papertrail.desktop", "packaging/linux/README.txt")
 
 
 # ---------------------------------------------------------------------------------------------

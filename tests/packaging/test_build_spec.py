@@ -111,6 +111,8 @@ def test_linux_one_folder_build(monkeypatch, tmp_path):
     # The menu installer ends up beside the program.
     assert (tmp_path / "dist" / "papertrail" / "install.sh").is_file()
     assert (tmp_path / "dist" / "papertrail" / "papertrail.desktop").is_file()
+    readme = (tmp_path / "dist" / "papertrail" / "README.txt").read_text("utf-8")
+    assert "./install.sh" in readme and "按两下" not in readme and "双击" in readme and "按兩下" in readme
 
 
 def test_one_file_option(monkeypatch, tmp_path):
@@ -160,6 +162,6 @@ def test_macos_app_bundle(monkeypatch, tmp_path):
     assert exe.kwargs["console"] is False
 
 
-@pytest.mark.parametrize("name", ["install.sh", "papertrail.desktop"])
+@pytest.mark.parametrize("name", ["install.sh", "papertrail.desktop", "README.txt"])
 def test_linux_extras_exist(name):
     assert (REPO / "packaging" / "linux" / name).is_file()
