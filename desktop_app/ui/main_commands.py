@@ -242,8 +242,21 @@ class CommandsMixin:
         self._keep(dialog).open()
         return dialog
 
-    def refresh_flags(self) -> None:
-        """Run the rule checks off the GUI thread and mark the flagged entries."""
+    def refresh_flags(self, now: bool = False) -> None:
+        """Re-run the rule checks soon, off the GUI thread, and mark the flagged entries.
+
+        Requests are coalesced: a burst of edits runs the checks once, and never two runs at a
+        time (each is pure Python and would take the GIL from the GUI thread)."""
+        if now:
+            self._start_flags()
+        else:
+            self._flags_timer.start()
+
+    def _start_flags(self) -> None:
+        self._flags_timer.stop()
+        if self._flag_task is not None:
+            self._flags_again = True  # one more run when this one ends
+            return
         evaluate = optional("desktop_app.core.rules", "evaluate_case")
         flagged_ids = optional("desktop_app.core.rules", "flagged_event_ids")
         if evaluate is None or flagged_ids is None or self.case_id is None:
@@ -255,15 +268,27 @@ class CommandsMixin:
             return set(flagged_ids(evaluate(ws, case_id)))
 
         def done(ids: set[int]) -> None:
-            if not isValid(self.timeline.model):
-                return  # the window closed while the checks ran
             if case_id == self.case_id:
                 self.timeline.model.set_flagged(ids)
                 if self.timeline.proxy.flagged_only:
                     self.timeline.proxy.set_filters(flagged_only=True)
 
-        self._flag_task = run_task(work, on_result=done, on_error=lambda exc: log.warning(
-            "rule checks failed: %s", type(exc).__name__))
+        def finished() -> None:
+            if not isValid(self.timeline.model):
+                return  # the window closed while the checks ran
+            self._flag_task = None
+            if self._flags_again:
+                self._flags_again = False
+                self._flags_timer.start()
+
+        self._flag_task = run_task(work, on_result=lambda ids: done(ids) if isValid(self.timeline.model) else None,
+                                   on_error=lambda exc: log.warning("rule checks failed: %s", type(exc).__name__),
+                                   on_finished=finished)
+
+    @property
+    def flags_busy(self) -> bool:
+        """True while rule checks are waiting or running (benches and tests wait on it)."""
+        return self._flag_task is not None or self._flags_timer.isActive()
 
     def verify_evidence(self):
         from desktop_app.ui.verify_dialog import VerifyDialog

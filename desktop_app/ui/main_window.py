@@ -43,6 +43,11 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._undo_stack: list[list[int]] = []
         self._dialogs: list[QWidget] = []  # keeps non-modal dialogs alive
         self._flag_task = None
+        self._flags_again = False
+        self._flags_timer = QTimer(self)
+        self._flags_timer.setSingleShot(True)
+        self._flags_timer.setInterval(400)  # after a burst of edits, check once
+        self._flags_timer.timeout.connect(self._start_flags)
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
         self.actions = Actions(self)
@@ -277,7 +282,7 @@ class MainWindow(CommandsMixin, QMainWindow):
             if panel is not None:
                 panel.set_case(case_id)
         if self._painted:  # after this case's rows are painted; workers slow the GUI thread down (GIL)
-            QTimer.singleShot(0, self, self.refresh_flags)
+            self.refresh_flags()
         else:  # the rule checks wait until the window is on screen (startup time)
             self.timeline.model.set_flagged(set())
         self._update_title()
@@ -332,13 +337,14 @@ class MainWindow(CommandsMixin, QMainWindow):
             self._painted = True
             self.painted.emit()
             if not self.quit_after_paint:
-                QTimer.singleShot(0, self, self.refresh_flags)
+                self.refresh_flags()
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self.detail.maybe_save():
             event.ignore()
             return
+        self._flags_timer.stop()
         self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()
         self.settings.splitter_state = bytes(self.splitter.saveState().toHex()).decode()
         self.settings.save()

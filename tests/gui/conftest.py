@@ -52,7 +52,7 @@ def make_window(qtbot, ws, settings):
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitActive(window)  # shortcuts with a widget context need an active window
-    window.finish = lambda: (wait_all(), qtbot.wait(10))
+    window.finish = lambda: (window._flags_timer.stop(), wait_all(), qtbot.wait(10))
     return window
 
 

@@ -40,7 +40,8 @@ def test_filter_by_kind_party_dates_and_flagged(qtbot, case_window):
     t.date_to.setDate(QDate(2026, 3, 10))
     assert _shown(w) == ["未接来电", "短信威胁通知家人", "两人上门"]
     t.clear_filters()
-    w.finish()  # the rule checks ran in the background; their flags are in
+    w.refresh_flags(now=True)
+    qtbot.waitUntil(lambda: not w.flags_busy, timeout=10000)  # the rule checks ran in the background
     w.actions.flagged_only.setChecked(True)  # the menu action and the check box are one switch
     assert t.flagged.isChecked()
     shown = _shown(w)

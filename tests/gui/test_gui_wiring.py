@@ -34,8 +34,8 @@ def test_findings_panel_selects_entries_in_the_timeline(qtbot, case_window):
 
 def test_rule_flags_reach_the_timeline(qtbot, case_window):
     w = case_window
-    w.refresh_flags()
-    w.finish()
+    w.refresh_flags(now=True)
+    qtbot.waitUntil(lambda: not w.flags_busy, timeout=10000)
     late_call = next(e.id for e in w.ws.events.list(w.ids["case"]) if e.summary == "威胁要上门")  # 23:14
     assert late_call in w.timeline.model.flagged
     row = w.timeline.proxy.proxy_row_of(late_call)
