@@ -10,6 +10,7 @@
 #   applications/org.papertrail.PaperTrail.desktop   (named after the app's desktopFileName, so
 #                                                    GNOME and KDE match the open window to it)
 #   icons/hicolor/<size>x<size>/apps/papertrail.png  (16 … 512) and icons/hicolor/scalable/apps/papertrail.svg
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi  # started as `sh install.sh`
 set -euo pipefail
 
 APP_ID="org.papertrail.PaperTrail"

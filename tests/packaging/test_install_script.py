@@ -33,13 +33,14 @@ def make_bundle(folder: Path) -> Path:
     return folder
 
 
-def run(script: Path, home: Path, *args: str, path_dirs: tuple[Path, ...] = (), xdg: Path | None = None):
+def run(script: Path, home: Path, *args: str, path_dirs: tuple[Path, ...] = (), xdg: Path | None = None,
+        shell: str = "bash"):
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     env["HOME"] = str(home)
     env["PATH"] = os.pathsep.join([*map(str, path_dirs), "/usr/bin", "/bin"])
     if xdg is not None:
         env["XDG_DATA_HOME"] = str(xdg)
-    return subprocess.run(["bash", str(script), *args], env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run([shell, str(script), *args], env=env, capture_output=True, text=True, timeout=60)
 
 
 def installed_files(data_home: Path) -> set[Path]:
@@ -124,3 +125,11 @@ def test_no_program_found_writes_nothing(tmp_path):
 def test_bad_options_are_refused(tmp_path, args):
     result = run(LINUX / "install.sh", tmp_path / "home", *args)
     assert result.returncode != 0 and "install.sh:" in result.stderr
+
+
+def test_started_with_sh_it_still_runs_under_bash(tmp_path):
+    home = tmp_path / "home"
+    program = fake_program(tmp_path / "opt" / "papertrail")
+    result = run(LINUX / "install.sh", home, "--exec", str(program), shell="sh")
+    assert result.returncode == 0, result.stderr
+    assert (home / ".local" / "share" / "applications" / f"{APP_ID}.desktop").is_file()
