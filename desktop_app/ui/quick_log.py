@@ -31,8 +31,8 @@ from desktop_app.core.domain.enums import CallOutcome, Channel, Conduct, Directi
 from desktop_app.core.domain.labels import label
 from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import _
-from desktop_app.ui.event_editor import from_qdatetime
 from desktop_app.ui.event_fields import EnumBox, TriBox, parse_duration
+from desktop_app.ui.event_form import from_qdatetime
 
 QUICK_CONDUCT = (Conduct.THREAT, Conduct.ABUSE, Conduct.THIRD_PARTY_DISCLOSURE, Conduct.IMPERSONATION)
 MESSAGE_CHANNELS = (Channel.SMS, Channel.WECHAT, Channel.APP, Channel.EMAIL)
