@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -124,15 +123,14 @@ class QuickLogDialog(QDialog):
         self.summary.setPlaceholderText(_("One line: what happened (optional)"))
         self._add(form, _("&Summary"), self.summary)
         ticks = QWidget()
-        tick_row = QHBoxLayout(ticks)
-        tick_row.setContentsMargins(0, 0, 0, 0)
+        tick_grid = QGridLayout(ticks)
+        tick_grid.setContentsMargins(0, 0, 0, 0)
         self.conduct: dict[Conduct, QCheckBox] = {}
-        for item in QUICK_CONDUCT:
+        for i, item in enumerate(QUICK_CONDUCT):
             box = QCheckBox(label(item))
             box.setAccessibleName(label(item))
-            tick_row.addWidget(box)
+            tick_grid.addWidget(box, i // 2, i % 2)
             self.conduct[item] = box
-        tick_row.addStretch(1)
         self._add(form, _("Misconduct"), ticks, next(iter(self.conduct.values())))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
