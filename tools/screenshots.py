@@ -51,6 +51,9 @@ def shoot(out_dir: Path, lang: str, tmp: Path) -> list[Path]:
         window.open_case(case_id)
         window.show()
         app.processEvents()
+        window.refresh_flags(now=True)  # the rule checks' flags belong in the picture
+        while window.flags_busy:
+            app.processEvents()
         wait_all()
         app.processEvents()
         rows = window.timeline.model.rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,8 @@ class CasesList(QListWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap long titles when the pane is resized
+        self.setSpacing(3)
         self._quiet = False
         self.currentItemChanged.connect(self._changed)
 
@@ -55,8 +57,22 @@ class CasesList(QListWidget):
                 self.addItem(item)
                 if summary.id == current:
                     self.setCurrentItem(item)
+            self._fit_items()
         finally:
             self._quiet = False
+
+    def _fit_items(self) -> None:
+        """Give each item the height its wrapped text needs (Qt's own estimate clips long titles)."""
+        width = max(60, self.viewport().width() - 16)
+        metrics = self.fontMetrics()
+        for row in range(self.count()):
+            item = self.item(row)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, rect.height() + 12))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_items()
 
     def current_case_id(self) -> int | None:
         item = self.currentItem()
