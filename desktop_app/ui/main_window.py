@@ -227,6 +227,8 @@ class MainWindow(CommandsMixin, QMainWindow):
             self._detail_built = True
             return
         old = self.detail
+        if old.dirty and not old.save():
+            return  # unsaved edits that do not validate stay on screen (in the old language) until fixed
         case_id, event_id = old.case_id, old.event_id
         self.detail = DetailPane(self.ws)
         self.detail.saved.connect(self._event_saved)

@@ -97,3 +97,14 @@ def test_chinese_renders_with_the_shipped_fonts(qapp):
         assert all(raw.supportsCharacter(ord(ch)) for ch in text)
         assert QFontMetrics(font).horizontalAdvance(text) > 0
     apply_language(qapp, "en")
+
+
+def test_switching_language_keeps_unsaved_edits(qtbot, case_window):
+    w = case_window
+    first = w.ws.events.list(w.ids["case"])[0]
+    w.select_events([first.id])
+    w.detail.editor.summary.setText("切换语言前的修改")
+    w.change_language("zh_CN")
+    assert w.ws.events.get(first.id).summary == "切换语言前的修改"  # saved, not lost
+    assert w.detail.editor.summary.text() == "切换语言前的修改"
+    w.change_language("en")
