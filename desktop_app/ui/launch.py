@@ -167,11 +167,11 @@ def launch(args) -> int:
             instance.listen()
             instance.on_activate(lambda: _bring_to_front(window))
 
-        window.painted.connect(listen)
         window.show()
         if getattr(args, "gui_quit_after_startup", False):
             window.painted.connect(lambda: QTimer.singleShot(0, app.quit))
         else:
+            window.painted.connect(listen)
             window.painted.connect(lambda: QTimer.singleShot(0, lambda: _start_background(window, ws)))
             window.painted.connect(lambda: QTimer.singleShot(50, window.show_due_follow_ups))
         code = app.exec()
