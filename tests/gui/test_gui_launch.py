@@ -73,3 +73,14 @@ def test_selftest_passes():
     assert "PASSED" in result.stdout
     for check in ("timeline", "search", "editor", "quick log", "PDF"):
         assert f"ok   {check}" in result.stdout
+
+
+def test_a_crashed_instance_does_not_lock_the_folder_forever(data_dir):
+    data_dir.mkdir(parents=True)
+    code = ("import os, sys; from pathlib import Path; from desktop_app.ui.application import SingleInstance; "
+            "s = SingleInstance(Path(sys.argv[1])); assert s.acquire(listen=False); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, str(data_dir)], check=True, timeout=60)  # dies holding the lock
+    assert (data_dir / ".papertrail.lock").exists()
+    instance = SingleInstance(data_dir)
+    assert instance.acquire(listen=False)  # the dead process's lock is recognised and taken over
+    instance.release()
