@@ -83,6 +83,21 @@ assert isinstance(demo["id"], int), demo
 assert any(c["id"] == demo["id"] and c["is_demo"] for c in cases), cases
 print(f"demo case {demo['id']} listed among {len(cases)} case(s)")
 EOF
+# Importing frozen: a phone backup (SQLite) and call recordings (mutagen reads their length);
+# the numbers get their place (归属地) from phonenumbers' geocoder data, which must be bundled.
+"$program" new-case --title "Import check" --json > "$scratch/case.json" || fail "$program new-case failed"
+import_case="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$scratch/case.json")"
+"$program" import "$import_case" tests/fixtures/imports/samples/huawei tests/fixtures/imports/samples/recordings/xiaomi \
+    --json > "$scratch/import.json" || fail "$program import failed"
+"$py" - "$scratch/import.json" <<'EOF' || fail "the frozen import listed the wrong numbers"
+import json, sys
+found = json.load(open(sys.argv[1]))
+places = {n["key"]: n["location"] for n in found["found"]}
+assert found["recordings"] >= 4 and found["records"] >= 7, found
+assert places.get("+8617000001111") and places.get("+862160001234"), places
+print(f"import listed {len(places)} numbers, {found['recordings']} recordings; places: "
+      + ", ".join(sorted({p for p in places.values() if p})))
+EOF
 # The PDF path frozen: ReportLab, the bundled Noto fonts found through resource_path(), the
 # catalogues.  Text is read back with pypdfium2 (a runtime dependency, so always in the venv).
 demo_id="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$scratch/demo.json")"
