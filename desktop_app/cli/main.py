@@ -27,7 +27,7 @@ COMMAND_MODULES = (
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="papertrail",
         description=f"{APP_DISPLAY_NAME} (留痕) — with no command, opens the app.",
@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the app offscreen on a temporary folder, exercise it, exit 0 if all worked")
     parser.add_argument("--quit-after-startup", dest="gui_quit_after_startup", action="store_true",
                         help="start, open the last case, quit once the window is painted (startup timing)")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -94,8 +97,13 @@ def run_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.core.i18n import detect_language, set_language
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    # Opening the app is the common case and must start fast: parse only the global options
+    # first, and import the command modules only when there is a command (or --help).
+    wants_help = any(a in ("-h", "--help") for a in argv)
+    args, rest = (None, argv) if wants_help else build_parser(with_commands=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     set_language(args.lang or detect_language())
     if args.command is None:
         return run_gui(args)

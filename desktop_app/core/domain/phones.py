@@ -17,9 +17,13 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+if TYPE_CHECKING:
+    import phonenumbers
+
+# phonenumbers compiles hundreds of patterns when imported (~20 ms): it is imported on first
+# use, not at start-up, because opening the app needs no number parsing.
 
 WITHHELD_KEY = "withheld"
 _WITHHELD_RAW = {"", "-1", "-2", "-3", "unknown", "private", "withheld", "anonymous", "null", "未知",
@@ -94,6 +98,9 @@ def analyse(raw: str, region: str = "CN") -> NumberInfo:
 
 
 def _parse(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+    from phonenumbers import NumberParseException
+
     candidates = [digits]
     # "8613800138000" without a plus: phonenumbers reads it as a national number in CN.
     if not digits.startswith("+"):
@@ -112,6 +119,9 @@ def _parse(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
 
 
 def _info(raw: str, number: phonenumbers.PhoneNumber) -> NumberInfo:
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     ntype = phonenumbers.number_type(number)
     if ntype in (PhoneNumberType.MOBILE,):
@@ -134,6 +144,7 @@ def _info(raw: str, number: phonenumbers.PhoneNumber) -> NumberInfo:
 @lru_cache(maxsize=4096)
 def location_of(e164: str) -> str:
     try:
+        import phonenumbers
         from phonenumbers import geocoder
 
         return geocoder.description_for_number(phonenumbers.parse(e164), "zh")
@@ -150,6 +161,8 @@ def masked(raw: str, region: str = "CN") -> str:
     """A number with its middle hidden (138****8000, 9**88), for redacted dossiers."""
     info = analyse(raw, region)
     if info.e164:
+        import phonenumbers
+
         digits = str(phonenumbers.parse(info.e164).national_number)
     else:
         digits = _digits(_clean(raw)).lstrip("+")
