@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySeq
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -110,7 +111,9 @@ class EvidencePanel(QWidget):
         caption_row.addWidget(self.caption, 1)
         layout.addLayout(caption_row)
 
-        buttons = QHBoxLayout()
+        # Two rows of three: in one row the six buttons made the panel wider than the window's
+        # right-hand pane, which then scrolled sideways and cut off the panel's text.
+        buttons = QGridLayout()
         self.attach_button = self._button(_("Attach files…"), _("Copy files into the evidence vault and attach them"),
                                           self.choose_files)
         self.preview_button = self._button(_("Preview"), _("Look at the selected file"), self.preview_selected)
@@ -123,10 +126,9 @@ class EvidencePanel(QWidget):
                                           self.unlink_selected)
         self.delete_button = self._button(_("Move to trash"), _("Move the file to the case's trash"),
                                           self.delete_selected)
-        for button in (self.attach_button, self.preview_button, self.open_button, self.folder_button,
-                       self.unlink_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        for index, button in enumerate((self.attach_button, self.preview_button, self.open_button,
+                                        self.unlink_button, self.delete_button, self.folder_button)):
+            buttons.addWidget(button, index // 3, index % 3)
         layout.addLayout(buttons)
         self.status = QLabel()
         self.status.setWordWrap(True)
