@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.domain.models import Case, Event, Party
@@ -51,6 +53,23 @@ def _pack_and_params(case: Case, pack: str | RulePack | None, params: dict[str, 
     return rp, {**defaults(rp), **coerce_params(rp, params)}
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while ~100,000 short-lived records are built.
+
+    The records hold no reference cycles, yet every few thousand allocations the collector would
+    walk them all (and everything else alive, such as the timeline's rows): 20–30 % of the time
+    on a big case.  Reference counting still frees memory as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def evaluate(case: Case, events: Iterable[Event], parties: Iterable[Party], pack: str | RulePack | None = None,
              params: dict[str, Any] | None = None, lang: str | None = None) -> list[Finding]:
     """Findings for a case's events under one pack, in the pack's rule order (violations first within a rule).
@@ -60,19 +79,22 @@ def evaluate(case: Case, events: Iterable[Event], parties: Iterable[Party], pack
     """
     rp, values = _pack_and_params(case, pack, params)
     lang = normalise_language(lang) if lang else current_language()
-    ctx = Context(case, events, parties, rp, values, lang)
     findings: list[Finding] = []
-    for rule in rp.rules:
-        found = CHECKS[rule.check](ctx, rule)
-        found.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.first.timestamp() if f.first else 0.0))
-        findings.extend(found)
+    with _gc_paused():
+        ctx = Context(case, events, parties, rp, values, lang)
+        for rule in rp.rules:
+            found = CHECKS[rule.check](ctx, rule)
+            found.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.first.timestamp() if f.first else 0.0))
+            findings.extend(found)
     return findings
 
 
 def evaluate_case(ws: Workspace, case_id: int, pack: str | None = None, lang: str | None = None) -> list[Finding]:
     """Load a case (lean, read-only: rules.loading) and evaluate it with its saved parameters."""
     case = ws.cases.get(case_id)
-    return evaluate(case, load_events(ws, case_id), ws.parties.list(case_id), pack, None, lang)
+    with _gc_paused():
+        events = load_events(ws, case_id)
+        return evaluate(case, events, ws.parties.list(case_id), pack, None, lang)
 
 
 def flagged_event_ids(findings: Iterable[Finding]) -> dict[int, list[str]]:
