@@ -217,3 +217,23 @@ def test_findings_in_chinese(cn):
     assert found.citation.instrument.startswith("中国银行业协会")
     tw = cn.findings("cn.quiet_hours", lang="zh_TW")[0]
     assert tw.title != found.title and "催收" in tw.title
+
+
+def test_agreement_that_only_pauses_collection(cn):
+    cn.event("2026-03-05 10:00", "payment")
+    pause = cn.event("2026-03-05 10:15", "agreement", details={"written": False, "pause_until": "2026-03-12"})
+    inside = cn.event("2026-03-12 23:59", "call", call_outcome="missed")
+    outside = cn.event("2026-03-13 00:00", "call", call_outcome="missed")
+    found = cn.findings("cn.contact_after_agreement")
+    assert len(found) == 1 and found[0].event_ids == [pause.id, inside.id] and outside.id not in found[0].event_ids
+    assert found[0].context_ids == [pause.id] and "2026-03-12" in found[0].explanation
+    assert "not in writing" in found[0].explanation
+
+
+def test_each_agreement_governs_until_the_next(cn):
+    first = cn.event("2026-03-01 10:00", "agreement", details={"written": True})
+    a = cn.event("2026-03-02 10:00", "sms")
+    second = cn.event("2026-03-03 10:00", "agreement", details={"written": True})
+    b = cn.event("2026-03-04 10:00", "sms")
+    found = cn.findings("cn.contact_after_agreement")
+    assert sorted(f.event_ids for f in found) == [[first.id, a.id], [second.id, b.id]]

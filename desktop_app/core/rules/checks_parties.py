@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from datetime import date
 
 from desktop_app.core.domain.enums import CallOutcome, Conduct, EventKind, Relationship, RequestType, Target
 from desktop_app.core.domain.labels import label
@@ -202,22 +203,53 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
     return out
 
 
+def _pause_end(e: Event) -> date | None:
+    """An agreement may pause collection only until a date (details.pause_until, ISO, inclusive)."""
+    try:
+        return date.fromisoformat(str(e.details["pause_until"]))
+    except (KeyError, ValueError):
+        return None
+
+
 def contact_after_agreement(ctx: Context, rule: RuleSpec) -> list[Finding]:
-    """China credit cards, Art. 70: once an instalment agreement is signed, collection stops."""
+    """China credit cards, Art. 70: once an instalment agreement is signed, collection stops.
+
+    Each agreement governs the contacts after it until the next agreement; one that only pauses
+    collection (details.pause_until) governs them up to the end of that day.
+    """
     _, ngettext = ctx._, ctx.ngettext
     agreements = [e for e in ctx.events if e.kind == EventKind.AGREEMENT]
-    if not agreements:
-        return []
-    first = agreements[0]
-    after = [e for e in ctx.contacts() if ctx.ts[e.id] > ctx.ts[first.id]]
-    if not after:
-        return []
-    text = ngettext("A repayment agreement was reached on {agreed}; {n} collection contact followed ({when}).",
-                    "A repayment agreement was reached on {agreed}; {n} collection contacts followed "
-                    "({when}).", len(after)).format(agreed=ctx.when(first), **span(ctx, after))
-    text += ctx.sep + _("Collection must stop once the agreement is signed, unless you miss an agreed payment.")
-    if ctx.credit_card:
-        return [ctx.finding(rule, after, text, context=[first], count=len(after))]
-    note = _("Art. 70 covers credit cards only; for other loans, collecting after an agreement breaks that "
-             "agreement rather than this rule.")
-    return [ctx.finding(rule, after, text, context=[first], count=len(after), severity=Severity.WARNING, notes=[note])]
+    contacts = ctx.contacts()
+    out = []
+    for i, agreed in enumerate(agreements):
+        start = ctx.ts[agreed.id]
+        stop = ctx.ts[agreements[i + 1].id] if i + 1 < len(agreements) else float("inf")
+        until = _pause_end(agreed)
+        after = [e for e in contacts if start < ctx.ts[e.id] <= stop
+                 and (until is None or ctx.local[e.id].date() <= until)]
+        if not after:
+            continue
+        if until is None:
+            text = ngettext("A repayment agreement was reached on {agreed}; {n} collection contact followed "
+                            "({when}).",
+                            "A repayment agreement was reached on {agreed}; {n} collection contacts followed "
+                            "({when}).", len(after)).format(agreed=ctx.when(agreed), **span(ctx, after))
+            text += ctx.sep + _("Collection must stop once the agreement is signed, unless you miss an agreed "
+                                "payment.")
+        else:
+            text = ngettext("On {agreed} it was agreed that collection would pause until {until}; {n} collection "
+                            "contact came in that time ({when}).",
+                            "On {agreed} it was agreed that collection would pause until {until}; {n} collection "
+                            "contacts came in that time ({when}).", len(after)).format(
+                agreed=ctx.when(agreed), until=until.isoformat(), **span(ctx, after))
+        if not agreed.details.get("written"):
+            text += ctx.sep + _("The agreement was not in writing: keep the call recording or the staff member's "
+                                "name and ID.")
+        if ctx.credit_card:
+            out.append(ctx.finding(rule, after, text, context=[agreed], count=len(after)))
+            continue
+        note = _("Art. 70 covers credit cards only; for other loans, collecting after an agreement breaks that "
+                 "agreement rather than this rule.")
+        out.append(ctx.finding(rule, after, text, context=[agreed], count=len(after), severity=Severity.WARNING,
+                               notes=[note]))
+    return out
