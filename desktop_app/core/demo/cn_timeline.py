@@ -156,6 +156,12 @@ def add_events(w: DemoWriter, p: dict[str, int]) -> dict[str, int]:
         summary="通过乐享分期App官方渠道还款2,000元",
         details={"amount": "2000.00", "currency": "CNY", "method": "乐享分期App官方还款（银行卡）"})
     sms("2026-03-05 10:13", GATEWAY, SMS_0305, summary="官方短信确认收到还款2,000元")
+    # The oral "停催7天" of 3月4日 took effect with the payment; the rules check that it was kept.
+    ids["pause_agreement"] = w.event(
+        "agreement", "2026-03-05 10:15", party_id=p["zhao"],
+        summary="还款2,000元后，赵主管口头承诺的“停催7天”（至3月12日）生效",
+        details={"written": False, "terms": "先还2,000元，停催7天；分期方案上报审批", "amount": "2000.00",
+                 "pause_until": "2026-03-12"})
     call("2026-03-06 18:30", ZHAO2, "answered", 240, name="extra_fee",
          summary="要求另付800元“催收服务费”，否则还款“不算数”", conduct=["extra_fees"],
          quotes="你那两千只是本金，还要另外交800块催收服务费，不交的话停催不算数。")
