@@ -289,12 +289,13 @@ class FindingsPanel(QWidget):
                  f"<p><span style='color:{fg};background:{bg}'>&nbsp;{e(severity_label(f.severity))}&nbsp;</span>"
                  f" &nbsp;{e(status_label(f.status))}</p>",
                  f"<p>{e(f.explanation)}</p>"]
-        source = e(cite.instrument) + (f", {e(cite.article)}" if cite.article else "")
+        comma = "，" if f.lang.startswith("zh") else ", "
+        source = e(cite.instrument) + (f"{comma}{e(cite.article)}" if cite.article else "")
         if cite.url:
             source += f" — <a href='{e(cite.url)}'>{e(cite.url)}</a>"
         parts.append(f"<p><b>{e(_('Source'))}:</b> {source}</p>")
         for other in f.also_cited:
-            parts.append(f"<p><b>{e(_('Also'))}:</b> {e(other.instrument)}, {e(other.article)} "
+            parts.append(f"<p><b>{e(_('Also'))}:</b> {e(other.instrument)}{comma}{e(other.article)} "
                          f"({e(status_label(other.status))})</p>")
         if f.note:
             parts.append(f"<p><i>{e(f.note)}</i></p>")
