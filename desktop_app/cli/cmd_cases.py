@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from desktop_app.cli.output import emit, emit_json
+from desktop_app.cli.output import emit, emit_json, path_argument
 from desktop_app.core.domain import serialize
 from desktop_app.core.i18n import _
 from desktop_app.core.services.workspace import Workspace
@@ -36,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("attach", help="attach files to an event of a case")
     p.add_argument("case", type=int)
     p.add_argument("event", type=int)
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=path_argument, metavar="FILE")
     p.add_argument("--caption", default="")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_attach)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.output import emit, emit_json
+from desktop_app.cli.output import emit, emit_json, path_argument
 from desktop_app.core.domain.serialize import jsonable
 from desktop_app.core.i18n import _
 from desktop_app.core.importers import ColumnMapping, ImportFormatError, preview, run_import
@@ -29,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import a phone's call log, messages, call recordings and screenshots "
                                       "(lists what it found unless --numbers or --all is given)")
     p.add_argument("case", type=int)
-    p.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    p.add_argument("paths", nargs="+", type=path_argument, metavar="FILE_OR_FOLDER")
     p.add_argument("--numbers", default="", help="comma-separated numbers (or keys from the listing) to import")
     p.add_argument("--parties", default="", help="comma-separated party ids whose numbers to import")
     p.add_argument("--all", dest="import_all", action="store_true", help="import every number (the whole log)")

@@ -25,3 +25,15 @@ def emit_json(value: Any) -> None:
 
 def emit(line: str = "") -> None:
     print(line)
+
+
+def path_argument(text: str):
+    """argparse `type=` for file arguments: Path("") would silently mean the current folder."""
+    import argparse
+    from pathlib import Path
+
+    from desktop_app.core.i18n import _
+
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("an empty file name was given"))
+    return Path(text)

@@ -144,3 +144,26 @@ def test_handle_timeline_drop_end_to_end(qtbot, small_case, tmp_path, monkeypatc
     assert event.kind == EventKind.NOTE and event.start.day == 7 and len(event.evidence_ids) == 1
     monkeypatch.setattr(drop.TimelineDropDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert drop.handle_timeline_drop(None, ws, ws.case_id, [make_jpeg(tmp_path / "b.jpg", size=(9, 9))]) == []
+
+
+def test_preview_works_without_the_audio_libraries(qtbot, small_case, tmp_path, monkeypatch):
+    """QtMultimedia needs libpulse and FFmpeg; without them only recordings lose their preview."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+             "from desktop_app.ui.evidence.preview import PreviewDialog;"
+             "print('PySide6.QtMultimedia' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert loaded.stdout.strip().endswith("False")  # not imported until a recording is shown
+
+    monkeypatch.setitem(sys.modules, "desktop_app.ui.evidence.audio", None)  # its import now fails
+    ws = small_case
+    wav = _evidence(ws, make_wav(tmp_path / "call.wav", seconds=1.0))
+    dialog = PreviewDialog(wav)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.preview.audio is None
+    assert "cannot be played" in dialog.preview.message.text()
+    dialog.reject()

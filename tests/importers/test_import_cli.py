@@ -71,3 +71,16 @@ def test_unsupported_or_broken_file_is_one_clear_line(cli, tmp_path: Path) -> No
     csv_file.write_text("When,Who,Text\n2024-03-12 09:00,17000001111,pay now\n", "utf-8")
     code, out, _err = cli("import", "1", str(csv_file), "--all", "--map", "time=When,number=Who,body=Text", "--json")
     assert code == 0 and json.loads(out)["imported"] == 1
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    env = {**os.environ, "LANGUAGE": "en", "LANG": "en_US.UTF-8"}
+    base = [sys.executable, "-m", "desktop_app", "--data-dir", str(data)]
+    subprocess.run([*base, "new-case", "--title", "x"], check=True, capture_output=True, env=env)
+    result = subprocess.run([*base, "import", "1", ""], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert result.returncode == 2 and "empty file name" in result.stderr and "Traceback" not in result.stderr

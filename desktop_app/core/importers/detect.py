@@ -142,6 +142,8 @@ def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
         reports.append(report)
 
     for item in paths:
+        if not str(item).strip():  # Path("") is ".": an empty argument must not import the current folder
+            raise ImportFormatError(Path(""), _("an empty file name was given"))
         path = Path(item)
         if not path.exists():
             raise ImportFormatError(path, _("no such file or folder"))

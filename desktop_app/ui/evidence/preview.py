@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import _
-from desktop_app.ui.evidence.audio import AudioPlayer
 from desktop_app.ui.evidence.loaders import PreviewContent, kind_of, load_preview
 from desktop_app.ui.panel_format import fmt_datetime, fmt_duration, fmt_size, named
 from desktop_app.ui.workers import run_task
@@ -54,12 +53,12 @@ class PreviewWidget(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         named(self.text, _("Text of the file"))
-        self.audio = AudioPlayer()
+        # The audio player (QtMultimedia, with its FFmpeg and sound-system libraries) is made on
+        # first use: a computer without those libraries must still open every other preview.
+        self.audio = None
         audio_page = QWidget()
-        audio_layout = QVBoxLayout(audio_page)
-        audio_layout.addStretch(1)
-        audio_layout.addWidget(self.audio)
-        audio_layout.addStretch(1)
+        self._audio_layout = QVBoxLayout(audio_page)
+        self._audio_layout.addStretch(1)
         for page in (self.message, self.scroll, self.text, audio_page):
             self.stack.addWidget(page)
         self._audio_page = audio_page
@@ -67,9 +66,19 @@ class PreviewWidget(QWidget):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
 
+    def _audio_player(self):
+        if self.audio is None:
+            from desktop_app.ui.evidence.audio import AudioPlayer  # imports QtMultimedia
+
+            self.audio = AudioPlayer()
+            self._audio_layout.addWidget(self.audio)
+            self._audio_layout.addStretch(1)
+        return self.audio
+
     def show_evidence(self, evidence: Evidence | None) -> None:
         self._token += 1
-        self.audio.set_source(None)
+        if self.audio is not None:
+            self.audio.set_source(None)
         self.note.clear()
         self.content = None
         if evidence is None:
@@ -84,7 +93,15 @@ class PreviewWidget(QWidget):
         self.title.setText(" · ".join(facts))
         kind = kind_of(evidence.mime)
         if kind == "audio":
-            self.audio.set_source(evidence.path)
+            try:
+                player = self._audio_player()
+            except ImportError as exc:  # e.g. libpulse0 missing on a minimal Linux
+                self._message(_("Recordings cannot be played on this computer ({error}); use “Open with the "
+                                "system app”.").format(error=exc))
+                self.content = PreviewContent("none")
+                self.loaded.emit("none")
+                return
+            player.set_source(evidence.path)
             self.stack.setCurrentWidget(self._audio_page)
             self.content = PreviewContent("audio")
             self.loaded.emit("audio")
@@ -146,5 +163,5 @@ class PreviewDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.finished.connect(lambda _r: self.preview.audio.stop())
+        self.finished.connect(lambda _r: self.preview.audio.stop() if self.preview.audio is not None else None)
         self.preview.show_evidence(evidence)
