@@ -110,7 +110,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(args)
 
 
+def _no_display() -> bool:
+    """On Linux without X11 or Wayland (an SSH session, a server) Qt would abort with a core
+    dump; say what to do instead."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    if _no_display() and not getattr(args, "gui_selftest", False):
+        print("papertrail: " + _("there is no screen to show the app on (no DISPLAY or WAYLAND_DISPLAY); the "
+                                 "commands still work — see papertrail --help."), file=sys.stderr)
+        return 3
     try:
         from desktop_app.ui.launch import launch
     except ImportError as exc:

@@ -149,3 +149,13 @@ def test_data_dir_that_is_a_file(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     one_clean_error(run(not_a_folder, "cases", check=False), str(not_a_folder), "is a file")
+
+
+def test_opening_the_app_without_a_screen_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path / "d"), "--lang", "en"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux decides this from DISPLAY")
+    assert result.returncode == 3
+    one_clean_error(result, "no screen")
