@@ -7,7 +7,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.i18n import _
@@ -78,11 +77,6 @@ class DetailPane(QWidget):
         self.splitter.addWidget(self._editor)
         if self.evidence is not None:
             self.evidence.setAccessibleName(_("Evidence"))
-            # The panel's own keys (Delete) must act only when it has focus; a window-wide Delete
-            # would trash evidence while the user deletes an entry in the timeline.
-            for shortcut in self.evidence.findChildren(QShortcut):
-                if shortcut.context() == Qt.ShortcutContext.WindowShortcut:
-                    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.evidence.changed.connect(self.evidence_changed)
             # In a scroll area so the panel's button row never forces the whole window wider.
             holder = QScrollArea()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
-from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.errors import AppError
 from desktop_app.core.i18n import _
 from desktop_app.ui.actions import Actions
@@ -239,14 +238,16 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.detail.show_event(case_id, event_id)
 
     def _update_title(self) -> None:
-        title = APP_DISPLAY_NAME
+        # Qt appends " — Paper Trail" (the application display name) itself on Linux and Windows;
+        # adding it here showed it twice.
+        title = ""
         if self.case_id is not None:
             try:
-                title = f"{self.ws.cases.get(self.case_id).title} — {APP_DISPLAY_NAME}"
+                title = self.ws.cases.get(self.case_id).title
             except AppError:
                 pass
         if self.demo_mode:
-            title += " " + _("(demo data)")
+            title = f"{title} {_('(demo data)')}".strip()
         self.setWindowTitle(title)
 
     def _update_enabled(self) -> None:

@@ -8,6 +8,7 @@ the arrow keys, press Enter.  Everything else can be added later in the full edi
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -88,6 +89,9 @@ class QuickLogDialog(QDialog):
                 button.setToolTip(f"Alt+{i + 1}")
                 self.outcome_group.addButton(button, i)
                 grid.addWidget(button, i // 3, i % 3)
+                # A real shortcut, resolved before the focused widget sees the key: a line edit
+                # would otherwise take Alt+2 as the text "2" (seen on X11).
+                QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda b=button: (b.setChecked(True), b.setFocus()))
             self.outcome_group.button(0).setChecked(True)
             self._add(form, _("&Outcome"), row, self.outcome_group.button(0))
             self.duration = QLineEdit()

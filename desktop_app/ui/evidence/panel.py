@@ -133,8 +133,10 @@ class EvidencePanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        # PySide6 ignores a `context=` keyword on this constructor, so set it afterwards: Delete
+        # must act only in the file list, never on the timeline's selected entry.
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._update_buttons()
         self._update_heading()
 
