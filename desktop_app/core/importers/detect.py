@@ -39,8 +39,6 @@ FORMATS: dict[str, str] = {
     "image": N_("screenshot or photo"),
     "unsupported": N_("not supported"),
 }
-RECORD_FORMATS = {"sbr_calls", "sbr_sms", "oppo_calls", "vmsg", "huawei_calls", "huawei_sms", "ios_calls", "ios_sms",
-                  "wechat_csv", "imazing_csv", "csv"}
 _SKIP_NAMES = {"Manifest.db", "Manifest.plist", "Info.plist", "Status.plist", ".DS_Store", "Thumbs.db",
                "desktop.ini", "MANIFEST.tsv", "LICENSE", "README.md", "SOURCES.txt"}
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
@@ -170,28 +168,28 @@ def hash_files(reports: list[FileReport], cancel_check: Callable[[], None] = lam
             report.sha256 = sha256_of(report.path)
 
 
+#: The reader for each record format: (path, report, tz) -> records.
+READERS = {
+    "sbr_calls": sbr.read_calls,
+    "sbr_sms": sbr.read_messages,
+    "oppo_calls": vendor.read_oppo_calls,
+    "vmsg": vendor.read_vmsg,
+    "huawei_calls": vendor.read_huawei_calls,
+    "huawei_sms": vendor.read_huawei_sms,
+    "ios_calls": ios.read_calls,
+    "ios_sms": ios.read_messages,
+    "wechat_csv": csvfiles.read_memotrace,
+    "imazing_csv": csvfiles.read_imazing,
+}
+#: Formats that hold call or message records (the rest are recordings and pictures).
+RECORD_FORMATS = frozenset(READERS) | {"csv"}
+
+
 def reader(report: FileReport, tz: str, mapping: csvfiles.ColumnMapping | None) -> Iterator[Record]:
     fmt, path = report.format, report.path
-    if fmt == "sbr_calls":
-        return sbr.read_calls(path, report, tz)
-    if fmt == "sbr_sms":
-        return sbr.read_messages(path, report, tz)
-    if fmt == "oppo_calls":
-        return vendor.read_oppo_calls(path, report, tz)
-    if fmt == "vmsg":
-        return vendor.read_vmsg(path, report, tz)
-    if fmt == "huawei_calls":
-        return vendor.read_huawei_calls(path, report, tz)
-    if fmt == "huawei_sms":
-        return vendor.read_huawei_sms(path, report, tz)
-    if fmt == "ios_calls":
-        return ios.read_calls(path, report, tz)
-    if fmt == "ios_sms":
-        return ios.read_messages(path, report, tz)
-    if fmt == "wechat_csv":
-        return csvfiles.read_memotrace(path, report, tz)
-    if fmt == "imazing_csv":
-        return csvfiles.read_imazing(path, report, tz)
-    if fmt == "csv":
+    if fmt == "csv":  # a generic CSV also needs its column mapping
         return csvfiles.read_generic(path, report, tz, mapping or csvfiles.guess_mapping(report.columns))
-    raise ImportFormatError(path, report.error or _("not a phone export we can read"))
+    read = READERS.get(fmt)
+    if read is None:
+        raise ImportFormatError(path, report.error or _("not a phone export we can read"))
+    return read(path, report, tz)
