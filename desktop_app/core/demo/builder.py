@@ -22,9 +22,29 @@ if TYPE_CHECKING:
 class DemoWriter:
     """Thin helpers over the services, with wall-clock strings for times ("2026-02-17 22:41")."""
 
-    def __init__(self, ws: Workspace, case_id: int) -> None:
+    def __init__(self, ws: Workspace, case_id: int, answered_s: int = 120) -> None:
         self.ws = ws
         self.case_id = case_id
+        self.answered_s = answered_s  # length of an answered call when the timeline gives none
+        self.ids: dict[str, int] = {}  # named events, for evidence links and tests
+
+    def _named(self, name: str, event_id: int) -> int:
+        if name:
+            self.ids[name] = event_id
+        return event_id
+
+    def call(self, when: str, number: str, outcome: str, seconds: int | None = None, *, name: str = "",
+             **kw: Any) -> int:
+        kw.setdefault("direction", "incoming")
+        if outcome == "answered" and seconds is None:
+            seconds = self.answered_s
+        return self._named(name, self.event("call", when, contact_value=number, call_outcome=outcome,
+                                            duration_s=seconds, **kw))
+
+    def sms(self, when: str, number: str, body: str, *, name: str = "", **kw: Any) -> int:
+        kw.setdefault("direction", "incoming")
+        kw.setdefault("details", {"channel": "sms"})
+        return self._named(name, self.event("sms", when, contact_value=number, body=body, **kw))
 
     def party(self, name: str, role: str, *, numbers: Iterable[str] = (),
               accounts: Iterable[tuple[str, str]] = (), **fields: Any) -> int:

@@ -12,7 +12,6 @@ relative to today, so the app's follow-up list is never empty when the demo open
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from desktop_app.core.demo.builder import DemoWriter
 
@@ -40,26 +39,9 @@ SMS_0216 = ("【乐享分期】尊敬的林女士，您的账单已逾期60天�
 
 def add_events(w: DemoWriter, p: dict[str, int]) -> dict[str, int]:
     """Log the timeline; return named event ids (for evidence links and tests)."""
-    ids: dict[str, int] = {}
+    ids = w.ids
+    call, sms = w.call, w.sms
     today = date.today()
-
-    def call(when: str, number: str, outcome: str, seconds: int | None = None, *, name: str = "",
-             **kw: Any) -> int:
-        kw.setdefault("direction", "incoming")
-        if outcome == "answered" and seconds is None:
-            seconds = 120
-        event_id = w.event("call", when, contact_value=number, call_outcome=outcome, duration_s=seconds, **kw)
-        if name:
-            ids[name] = event_id
-        return event_id
-
-    def sms(when: str, number: str, body: str, *, name: str = "", **kw: Any) -> int:
-        kw.setdefault("direction", "incoming")
-        kw.setdefault("details", {"channel": "sms"})
-        event_id = w.event("sms", when, contact_value=number, body=body, **kw)
-        if name:
-            ids[name] = event_id
-        return event_id
 
     # ---- week 1: the file passes to the agency (春节 holiday, still calling) ------------------
     sms("2026-02-16 09:15", GATEWAY, SMS_0216, summary="平台官方逾期提醒短信", name="sms_notice")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop_app.core.demo.builder import DemoWriter
 from desktop_app.core.domain.enums import CaseStatus, PartyRole, Relationship
@@ -74,7 +74,7 @@ def build(ws: Workspace) -> int:
         requests=REQUESTS,
         notes="Demo case: every person, company, number and address is fictitious. Edit or delete it freely.",
     )
-    w = DemoWriter(ws, case.id)
+    w = DemoWriter(ws, case.id, answered_s=150)
     p: dict[str, int] = {}
     p["creditor"] = w.party("Cobalt Ridge Bank, N.A.", PartyRole.PLATFORM, numbers=["(800) 555-0111"],
                             notes="Original creditor (fictitious).")
@@ -98,18 +98,9 @@ def build(ws: Workspace) -> int:
 
 
 def _events(w: DemoWriter, p: dict[str, int]) -> dict[str, int]:
-    ids: dict[str, int] = {}
+    ids = w.ids
+    call = w.call
     today = date.today()
-
-    def call(when: str, number: str, outcome: str, seconds: int | None = None, *, name: str = "",
-             **kw: Any) -> int:
-        kw.setdefault("direction", "incoming")
-        if outcome == "answered" and seconds is None:
-            seconds = 150
-        event_id = w.event("call", when, contact_value=number, call_outcome=outcome, duration_s=seconds, **kw)
-        if name:
-            ids[name] = event_id
-        return event_id
 
     work = {"place": "work"}  # a call to the consumer at the workplace line (the rules' at-work test)
 

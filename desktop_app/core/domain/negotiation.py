@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from desktop_app.core.domain.models import Case
 from desktop_app.core.domain.repayment import (
@@ -175,23 +175,27 @@ class Addressee:
 
 
 @dataclass(slots=True)
-class IncomeLine:
+class MonthlyLine:
+    """A labelled monthly amount; income and expense lines share this shape."""
+
     label: str
     monthly: Decimal
+    FIELD: ClassVar[str] = "line"  # names the list in validation messages ("income.monthly")
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any], name: str = "income") -> IncomeLine:
-        return cls(str(d.get("label", "")), _money(d.get("monthly"), f"{name}.monthly", optional=False))  # type: ignore[arg-type]
+    def from_dict(cls, d: dict[str, Any], name: str | None = None) -> Self:
+        return cls(str(d.get("label", "")),
+                   _money(d.get("monthly"), f"{name or cls.FIELD}.monthly", optional=False))  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
-class ExpenseLine:
-    label: str
-    monthly: Decimal
+class IncomeLine(MonthlyLine):
+    FIELD: ClassVar[str] = "income"
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any], name: str = "expenses") -> ExpenseLine:
-        return cls(str(d.get("label", "")), _money(d.get("monthly"), f"{name}.monthly", optional=False))  # type: ignore[arg-type]
+
+@dataclass(slots=True)
+class ExpenseLine(MonthlyLine):
+    FIELD: ClassVar[str] = "expenses"
 
 
 @dataclass(slots=True)

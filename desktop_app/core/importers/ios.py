@@ -76,8 +76,7 @@ def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
             where = _("row {n}").format(n=index)
             when = apple_time(row["ZDATE"], tz)
             if when is None:
-                report.skipped += 1
-                report.warn(_("{file}, {where}: no usable date; skipped.").format(file=path.name, where=where))
+                report.skip_undated(where)
                 continue
             outgoing = bool(row["ZORIGINATED"]) if "ZORIGINATED" in keys else False
             answered = bool(row["ZANSWERED"]) if "ZANSWERED" in keys else False
@@ -137,8 +136,7 @@ def read_messages(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
             where = _("row {n}").format(n=index)
             when = apple_time(row["date"], tz)
             if when is None:
-                report.skipped += 1
-                report.warn(_("{file}, {where}: no usable date; skipped.").format(file=path.name, where=where))
+                report.skip_undated(where)
                 continue
             body = _text(row["text"])
             if not body and "attributedBody" in keys:

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind
+from desktop_app.core.i18n import _
+
+_NO_VALUE = object()  # skip_undated: "no value to show", distinct from a value of None
 
 
 @dataclass(slots=True)
@@ -66,6 +69,15 @@ class FileReport:
         """The error as one sentence naming the file (and line), as ImportFormatError words it."""
         place = f"{self.name}, {self.error_where}" if self.error_where else self.name
         return f"{place}: {self.error}" if self.error else ""
+
+    def skip_undated(self, where: str, value: object = _NO_VALUE) -> None:
+        """Count a record that has no usable date and say so (with the raw value, when there is one)."""
+        self.skipped += 1
+        if value is _NO_VALUE:
+            self.warn(_("{file}, {where}: no usable date; skipped.").format(file=self.name, where=where))
+        else:
+            self.warn(_("{file}, {where}: no usable date ({value!r}); skipped.").format(
+                file=self.name, where=where, value=value))
 
     def warn(self, text: str) -> None:
         # A huge damaged file could warn on every record; keep the report readable.

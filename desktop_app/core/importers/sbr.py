@@ -53,9 +53,7 @@ def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
         where = _("record {n}").format(n=index)
         when = parse_epoch(a.get("date"), tz, "ms")
         if when is None:
-            report.skipped += 1
-            report.warn(_("{file}, {where}: no usable date ({value!r}); skipped.").format(
-                file=path.name, where=where, value=a.get("date", "")))
+            report.skip_undated(where, a.get("date", ""))
             continue
         code = to_int(a.get("type"))
         duration = to_int(a.get("duration"), 0)
@@ -93,9 +91,7 @@ def _mms(elem, path: Path, report: FileReport, tz: str, where: str) -> Record | 
     a = elem.attrib
     when = parse_epoch(a.get("date"), tz, "ms") or parse_epoch(a.get("date_sent"), tz, "s")
     if when is None:
-        report.skipped += 1
-        report.warn(_("{file}, {where}: no usable date ({value!r}); skipped.").format(
-            file=path.name, where=where, value=a.get("date", "")))
+        report.skip_undated(where, a.get("date", ""))
         return None
     box = to_int(a.get("msg_box"), 1)
     if box == 3:
@@ -164,9 +160,7 @@ def read_messages(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
             continue
         when = parse_epoch(a.get("date"), tz, "ms")
         if when is None:
-            report.skipped += 1
-            report.warn(_("{file}, {where}: no usable date ({value!r}); skipped.").format(
-                file=path.name, where=where, value=a.get("date", "")))
+            report.skip_undated(where, a.get("date", ""))
             continue
         code = to_int(a.get("type"))
         if code == 3:

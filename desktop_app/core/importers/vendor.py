@@ -37,9 +37,7 @@ def _call(report: FileReport, path: Path, tz: str, where: str, number, date, dur
           extra: dict) -> Record | None:
     when = parse_epoch(str(date) if date is not None else "", tz, "ms")
     if when is None:
-        report.skipped += 1
-        report.warn(_("{file}, {where}: no usable date ({value!r}); skipped.").format(
-            file=path.name, where=where, value=date))
+        report.skip_undated(where, date)
         return None
     code = to_int(str(code) if code is not None else "")
     duration = to_int(str(duration) if duration is not None else "", 0) or 0
@@ -162,8 +160,7 @@ def _vmsg_record(block: dict[str, str], body_lines: list[str], report: FileRepor
         except ValueError:
             when = None
     if when is None:
-        report.skipped += 1
-        report.warn(_("{file}, {where}: no usable date; skipped.").format(file=path.name, where=where))
+        report.skip_undated(where)
         return None
     raw = "\n".join(body_lines)
     if block.get("_qp"):
