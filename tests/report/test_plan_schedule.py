@@ -238,3 +238,13 @@ def test_a_long_plan_with_interest_keeps_every_instalment() -> None:
     assert schedule.total_principal == Decimal("569.77")
     assert schedule.regular[-1].remaining == Decimal("0.00")
     assert {i.amount for i in schedule.regular[:-1]} == {schedule.regular[0].amount}  # level payments
+
+
+def test_many_small_instalments_never_leave_a_negative_last_one() -> None:
+    """Found by Hypothesis: 269.58 in 263 instalments rounded half-up to 1.03 each, and the last was -0.28."""
+    from desktop_app.core.domain.repayment import build_schedule
+
+    schedule = build_schedule(Decimal("269.58"), count=263, monthly=None, first_due=date(2026, 1, 1))
+    amounts = [i.amount for i in schedule.regular]
+    assert len(amounts) == 263 and sum(amounts) == Decimal("269.58")
+    assert all(a > 0 for a in amounts) and set(amounts[:-1]) == {Decimal("1.02")} and amounts[-1] == Decimal("2.34")

@@ -133,8 +133,12 @@ def instalment_count_for(amount: Decimal, monthly: Decimal) -> int:
 
 
 def level_amounts(amount: Decimal, count: int) -> list[Decimal]:
-    """`count` equal instalments (half-up to the cent), the remainder on the last; sum == amount exactly."""
+    """`count` equal instalments (half-up to the cent), the remainder on the last; sum == amount exactly.
+    When half-up would overshoot — many tiny instalments, e.g. 269.58 in 263 at 1.03 leaves -0.28 for
+    the last — round down instead, so the last one is never zero or negative."""
     each = cents(amount / count)
+    if each * (count - 1) >= amount:
+        each = (amount / count).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     last = amount - each * (count - 1)
     return [each] * (count - 1) + [last]
 
