@@ -39,3 +39,21 @@ class SearchService:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self.db.execute(sql, params)]
+
+    def index_import(self, import_id: int, after_id: int = 0) -> int:
+        """Index the live events of one import (those with ids above `after_id`), in the caller's
+        transaction.  Rows an import inserts are not indexed one by one (see schema_v2.sql): two
+        set-based statements at the end of the import are ten times faster.  Returns the row count."""
+        conn = self.db.conn
+        if not conn.in_transaction:
+            raise RuntimeError("index_import must run inside the import's transaction")
+        # Same text as the events_text_ai trigger.  The index first, while event_text does not yet
+        # hold these rows (NOT EXISTS keeps a row some other statement already indexed out of both).
+        rows = ("SELECT e.id, e.case_id, e.start_utc, lower(e.summary || char(10) || e.quotes || char(10) || e.body "
+                "|| char(10) || e.contact_value || char(10) || COALESCE(p.name, '')) AS text "
+                "FROM events e LEFT JOIN parties p ON p.id = e.party_id "
+                "WHERE e.id > ? AND e.import_id = ? AND e.deleted_at IS NULL "
+                "AND NOT EXISTS (SELECT 1 FROM event_text t WHERE t.id = e.id)")
+        conn.execute(f"INSERT INTO event_search(rowid, text) SELECT id, text FROM ({rows})", (after_id, import_id))
+        cur = conn.execute(f"INSERT INTO event_text(id, case_id, start_utc, text) {rows}", (after_id, import_id))
+        return cur.rowcount

@@ -54,6 +54,7 @@ def _split_sql(script: str) -> list[str]:
 #: STEPS[i] takes the schema from version i to version i + 1.
 STEPS: list[Step] = [
     _sql_step("schema_v1.sql"),
+    _sql_step("schema_v2.sql"),
 ]
 CURRENT_VERSION = len(STEPS)
 
