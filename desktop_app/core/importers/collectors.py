@@ -129,7 +129,7 @@ class NumberTally:
         if party is not None and party[2] == PartyRole.THIRD_PARTY.value:
             collector = False  # a relative or employer the case already knows
         return FoundNumber(
-            key=info.key, number=info.display or info.raw, type=info.kind.value, location=info.location,
+            key=info.key, number=info.display or info.raw, type=info.kind.value, info=info,
             calls=t.calls, messages=t.messages, chats=t.chats, recordings=t.recordings, first=t.first, last=t.last,
             contact_name=name, party_id=party[0] if party else None, party_name=party[1] if party else "",
             reasons=reasons, looks_like_collector=collector, in_contacts=in_contacts)

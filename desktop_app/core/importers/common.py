@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from desktop_app.core.domain.times import zone
 
@@ -22,20 +22,25 @@ def epoch_to_local(value: float, tz: str) -> datetime | None:
     """Seconds since 1970 → aware local time (whole seconds), or None if out of range."""
     if not (_MIN_S <= value < _MAX_S):
         return None
-    return datetime.fromtimestamp(int(value), UTC).astimezone(zone(tz))
+    return datetime.fromtimestamp(int(value), zone(tz))
 
 
 def parse_epoch(text: str | None, tz: str, unit: str = "ms") -> datetime | None:
     """An epoch number as text in `unit` ("ms" or "s"); guesses the unit when the value only fits the other."""
-    raw = clean(text).strip()
-    if not raw:
+    if text is None:
         return None
     try:
-        number = float(raw)
+        number: float = int(text)  # the usual case, and exact (a phone backup has 100,000s of these)
     except ValueError:
-        return None
-    if number != number or number in (float("inf"), float("-inf")):
-        return None
+        raw = clean(text).strip()
+        if not raw:
+            return None
+        try:
+            number = float(raw)
+        except ValueError:
+            return None
+        if number != number or number in (float("inf"), float("-inf")):
+            return None
     seconds = number / 1000 if unit == "ms" else number
     if not (_MIN_S <= seconds < _MAX_S):
         # A seconds value where milliseconds were expected (MMS date_sent), or the reverse.
@@ -46,6 +51,12 @@ def parse_epoch(text: str | None, tz: str, unit: str = "ms") -> datetime | None:
 
 
 def to_int(text: str | None, default: int | None = None) -> int | None:
+    if text is None:
+        return default
+    try:
+        return int(text)  # the usual case; "null", "", "12.0" and the like go the long way
+    except ValueError:
+        pass
     raw = clean(text).strip()
     try:
         return int(float(raw)) if raw else default
@@ -58,5 +69,7 @@ _NO_NAME = {"(Unknown)", "Unknown", "(未知)", "未知", "(No name)"}
 
 def contact_name(value: str | None) -> str:
     """The contact name the phone showed; "" for none.  Group messages list several, comma-separated."""
+    if value is None or value in _NO_NAME:
+        return ""
     names = [n.strip() for n in clean(value).split(",")]
     return next((n for n in names if n and n not in _NO_NAME), "")

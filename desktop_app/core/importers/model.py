@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind
+from desktop_app.core.domain.phones import NumberInfo
 from desktop_app.core.i18n import _
 
 _NO_VALUE = object()  # skip_undated: "no value to show", distinct from a value of None
@@ -94,7 +95,7 @@ class FoundNumber:
     key: str
     number: str  # display form
     type: str  # phones.NumberType value
-    location: str = ""
+    info: NumberInfo | None = None  # for the place (归属地), looked up only when shown
     calls: int = 0
     messages: int = 0
     chats: int = 0
@@ -111,6 +112,12 @@ class FoundNumber:
     @property
     def count(self) -> int:
         return self.calls + self.messages + self.chats
+
+    @property
+    def location(self) -> str:
+        """Where the number is registered ("广东深圳", "New York, NY"), or "".  A property, because the
+        place data takes half a second to load and an import that shows no list does not need it."""
+        return self.info.location if self.info is not None else ""
 
 
 @dataclass(slots=True)

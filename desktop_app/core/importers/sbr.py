@@ -48,9 +48,10 @@ def call_fields(code: int | None, duration: int | None) -> tuple[Direction | Non
 
 
 def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
+    record_n = _("record {n}")
     for index, elem in enumerate(iter_elements(path, report, {"call"}, {"calls"}), 1):
         a = elem.attrib
-        where = _("record {n}").format(n=index)
+        where = record_n.format(n=index)
         when = parse_epoch(a.get("date"), tz, "ms")
         if when is None:
             report.skip_undated(where, a.get("date", ""))
@@ -146,8 +147,9 @@ def _mms(elem, path: Path, report: FileReport, tz: str, where: str) -> Record | 
 
 
 def read_messages(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
+    record_n = _("record {n}")
     for index, elem in enumerate(iter_elements(path, report, {"sms", "mms"}, {"smses"}), 1):
-        where = _("record {n}").format(n=index)
+        where = record_n.format(n=index)
         if elem.tag == "mms":
             record = _mms(elem, path, report, tz, where)
             if record is not None:
