@@ -99,11 +99,12 @@ QT_DEPENDS: dict[str, set[str]] = {
 
 QT_EXCLUDE_CANDIDATES = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDesigner",
+    "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus", "QtDesigner",
     "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtNetworkAuth",
     "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml",
     "QtQmlFeatures", "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets",
     "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql",
+    "QtMultimediaWidgets",  # recordings play through QMediaPlayer + QAudioOutput; no QVideoWidget
     "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore",
     "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
 )
@@ -156,6 +157,16 @@ PY_EXCLUDES = [
     # Pillow's AVIF codec (libavif, 4.8 MB): no phone or messenger export uses AVIF; without it
     # PIL.AvifImagePlugin just reports the format as unsupported.
     "PIL._avif",
+    # Japanese and Korean codecs (0.45 MB): our text is UTF-8/16 or GB18030 (csvfiles.py, sniff.py,
+    # loaders.py); Big5 and Big5-HKSCS (_codecs_tw, _codecs_hk) and GBK/GB18030/HZ (_codecs_cn)
+    # stay.  Without these, codecs.lookup("shift_jis") raises LookupError, which xmlstream.py
+    # reports as "declares a text encoding we do not know" (expat refuses multi-byte ones anyway).
+    "_codecs_jp", "_codecs_kr", "_codecs_iso2022",
+    # decimal's pure-Python fallback, imported only when the C _decimal (bundled) is missing.
+    "_pydecimal",
+    # Only reportlab's legacy platypus.para parser and XMP metadata read from a file import it
+    # (reportlab.lib.rparsexml.smartDecode); the dossier uses neither.
+    "charset_normalizer",
 ]
 
 
@@ -174,6 +185,35 @@ def phonenumbers_excludes(root: Path = ROOT) -> list[str]:
         if not used:
             excludes.extend(modules)
     return excludes
+
+
+# Short-number metadata (emergency and service numbers such as 110 or 95588; 0.17 MB packed) is
+# read only by phonenumbers' shortnumberinfo functions, one region module at a time when first
+# asked; parsing, validating and formatting ordinary numbers never loads it.
+_SHORT_NUMBER_API = re.compile(
+    r"shortnumberinfo|shortdata|short_number|emergency_number|is_carrier_specific|is_sms_service"
+    r"|expected_cost|ShortNumberCost|SUPPORTED_SHORT_REGIONS")
+
+
+def phonenumbers_short_data_excludes(root: Path = ROOT) -> list[str]:
+    """phonenumbers.shortdata's region modules, unless desktop_app uses the short-number API.
+
+    The package itself stays (phonenumbers imports it to register the lazy loaders); only the
+    per-region data goes.  Without phonenumbers installed nothing is excluded.
+    """
+    import importlib.util
+
+    text = "\n".join(p.read_text("utf-8", errors="replace") for p in (root / "desktop_app").rglob("*.py"))
+    if _SHORT_NUMBER_API.search(text):
+        return []
+    try:
+        spec = importlib.util.find_spec("phonenumbers.shortdata")
+    except ImportError:
+        return []
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return sorted(f"phonenumbers.shortdata.{path.stem}" for path in folder.glob("region_*.py"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,6 +237,9 @@ _PLUGIN_DROP_FILES = {
     "libqeglfs", "libqlinuxfb", "libqminimalegl", "libqvnc", "libqvkkhrdisplay",
     # Wayland shells other than the desktop one (xdg-shell).
     "libfullscreen-shell-v1", "libivi-shell", "libqt-shell", "libwl-shell-plugin",
+    # Wayland server-buffer integrations: only Qt's own compositors (qt_server_buffer_integration)
+    # offer them; GNOME's and KDE's do not.  The EGL client integration (GL on Wayland) stays.
+    "libdmabuf-server", "libdrm-egl-server", "libshm-emulation-server", "libvulkan-server",
     # themes: GTK3's drags cairo/pango/gdk libs in; the portal theme gives native file dialogs.
     "libqgtk3",
     # input methods: keep ibus and compose (Chinese input; fcitx5 speaks ibus too); the
@@ -235,6 +278,18 @@ HOST_LIBS = (
     "libdbus-1.so", "libsystemd.so", "libgcrypt.so", "libgpg-error.so", "liblz4.so", "libcap.so",
     # OpenSSL's libcrypto, for hashlib's fast SHA-256 (no network, so no libssl)
     "libcrypto.so", "libssl.so",
+    # The C++ runtime (2.2 MB).  Every Linux has it: apt itself is C++, so even a debootstrap
+    # minbase has libstdc++6, and glibc needs libgcc_s.  A bundled copy older than the system's
+    # breaks the system's GL driver, which mesa links against the system libstdc++ ("GLIBCXX_3.4.xx
+    # not found"); linuxdeploy-plugin-checkrt's README: "Bundling libstdc++.so.6 will in most cases
+    # break compatibility with distros that have a newer library version".  The Qt wheels need
+    # GLIBCXX_3.4.29 (GCC 11), which every distro with glibc >= 2.35 has (Ubuntu 22.04: GCC 12).
+    "libstdc++.so", "libgcc_s.so",
+    # Compression libraries dpkg, rpm and pacman themselves link (Debian 12's dpkg pre-depends on
+    # zlib1g, liblzma5 and libzstd1); the bootloader already takes libz from the system.  The
+    # bundled files need at most ZLIB_1.2.3.4 and XZ_5.0.  Not libbz2: Fedora names it libbz2.so.1 only,
+    # and Python's _bz2 asks for libbz2.so.1.0.
+    "libz.so", "libzstd.so", "liblzma.so",
 )
 
 # The base system a bundle may rely on without shipping: glibc and the GL drivers (PyInstaller

@@ -60,6 +60,10 @@ if command -v objdump >/dev/null 2>&1; then
     glibc=$(find dist/papertrail -type f \( -name '*.so*' -o -name papertrail \) -exec objdump -T {} + 2>/dev/null \
         | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
     echo "needs glibc >= ${glibc#GLIBC_}"
+    # libstdc++ comes from the system too (bundle_config.HOST_LIBS): this is the GCC runtime it must be.
+    glibcxx=$(find dist/papertrail -type f \( -name '*.so*' -o -name papertrail \) -exec objdump -T {} + 2>/dev/null \
+        | grep -o 'GLIBCXX_[0-9.]*' | sort -uV | tail -1 || true)
+    echo "needs the system's libstdc++ with ${glibcxx:-no GLIBCXX}"
 fi
 
 if [ -d dist/papertrail ]; then

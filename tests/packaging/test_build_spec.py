@@ -92,6 +92,9 @@ def test_linux_one_folder_build(monkeypatch, tmp_path):
     assert "desktop_app.stub_submodule" in analysis.kwargs["hiddenimports"]
     excludes = analysis.kwargs["excludes"]
     assert "tkinter" in excludes and "PySide6.QtWebEngineCore" in excludes
+    assert "_codecs_jp" in excludes and "charset_normalizer" in excludes and "PySide6.QtDBus" in excludes
+    assert "phonenumbers.shortdata.region_CN" in excludes and "phonenumbers.carrierdata" in excludes
+    assert "_codecs_cn" not in excludes and "_codecs_hk" not in excludes
     assert "PySide6.QtNetwork" not in excludes and "PySide6.QtSvg" not in excludes
     # The filters ran over what the hooks collected.
     assert [d[0] for d in analysis.binaries] == ["PySide6/Qt/plugins/platforms/libqxcb.so",

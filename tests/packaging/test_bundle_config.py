@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 
@@ -82,12 +83,15 @@ def test_plugins_kept_and_dropped():
             "platforminputcontexts/libibusplatforminputcontextplugin.so",
             "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
             "imageformats/libqjpeg.so", "imageformats/libqwebp.so", "imageformats/libqsvg.so",
-            "iconengines/libqsvgicon.so", "platformthemes/libqxdgdesktopportal.so"]
+            "iconengines/libqsvgicon.so", "platformthemes/libqxdgdesktopportal.so",
+            "wayland-graphics-integration-client/libqt-plugin-wayland-egl.so"]
     dropped = ["platforms/libqeglfs.so", "platforms/libqvnc.so", "platformthemes/libqgtk3.so",
                "platforminputcontexts/libqtvirtualkeyboardplugin.so", "imageformats/libqpdf.so",
                "tls/libqopensslbackend.so", "networkinformation/libqnetworkmanager.so",
                "wayland-shell-integration/libivi-shell.so", "generic/libqevdevmouseplugin.so",
-               "sqldrivers/libqsqlite.so", "qmltooling/libqmldbg_debugger.so"]
+               "sqldrivers/libqsqlite.so", "qmltooling/libqmldbg_debugger.so",
+               "wayland-graphics-integration-client/libdmabuf-server.so",
+               "wayland-graphics-integration-client/libvulkan-server.so"]
     for name in kept:
         assert cfg.keep_binary(plugins + name, {"QtWidgets"}), name
     for name in dropped:
@@ -111,17 +115,85 @@ def test_plugins_and_libraries_a_used_module_needs_are_kept():
 
 def test_host_libraries_come_from_the_system_and_the_rest_is_bundled():
     for lib in ("libpulse.so.0", "libpulsecommon-16.1.so", "libcups.so.2", "libgnutls.so.30", "libfontconfig.so.1",
-                "libX11.so.6", "libdbus-1.so.3", "libcrypto.so.3", "libssl.so.3"):
+                "libX11.so.6", "libdbus-1.so.3", "libcrypto.so.3", "libssl.so.3",
+                # The C++ runtime: a bundled older copy breaks the system's GL driver (mesa links
+                # the system's); and the compression libraries dpkg/rpm/pacman themselves link.
+                "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1", "libzstd.so.1", "liblzma.so.5"):
         assert not cfg.keep_binary(lib), lib
         assert cfg.is_system_lib(lib)
     # Not on every system (feasibility.md §2: missing on a bare Debian), so they travel with the app.
+    # libbz2 stays too: Fedora has only libbz2.so.1, and Python's _bz2 asks for libbz2.so.1.0.
     for lib in ("libxkbcommon.so.0", "libxkbcommon-x11.so.0", "libxcb-cursor.so.0", "libxcb-icccm.so.4",
-                "libsqlite3.so.0", "libstdc++.so.6", "libglib-2.0.so.0", "libgssapi_krb5.so.2"):
+                "libsqlite3.so.0", "libglib-2.0.so.0", "libgssapi_krb5.so.2", "libkrb5.so.3", "libbz2.so.1.0",
+                "libbrotlidec.so.1"):
         assert cfg.keep_binary(lib), lib
         assert not cfg.is_system_lib(lib)
-    # Only top-level copies: Pillow's and Qt's private copies are theirs.
+    # Only top-level copies: Pillow's and Qt's private copies are theirs (Pillow's libtiff links
+    # its own renamed zstd and lzma, which the system does not provide under those names).
     assert cfg.keep_binary("pillow.libs/libfreetype-57f805ba.so.6.20.6")
+    assert cfg.keep_binary("pillow.libs/libzstd-40ad5e7e.so.1.5.7")
+    assert cfg.keep_binary("libzstd-40ad5e7e.so.1.5.7") and not cfg.is_system_lib("liblzma-de26b416.so.5.8.4")
     assert cfg.is_system_lib("libc.so.6") and cfg.is_system_lib("libGL.so.1")
+
+
+def test_python_excludes_keep_the_chinese_codecs_and_drop_the_others():
+    import encodings
+    import re
+
+    excludes = set(cfg.PY_EXCLUDES)
+
+    def c_codec(encoding: str) -> str:
+        """The C extension an encoding's module imports (e.g. gb18030 → _codecs_cn)."""
+        module = encodings.search_function.__globals__["normalize_encoding"](encoding)
+        module = encodings.aliases.aliases.get(module, module)
+        source = (Path(encodings.__file__).parent / f"{module}.py").read_text("utf-8")
+        return re.search(r"import (_codecs_\w+)", source).group(1)
+
+    # What our importers and previews decode (GB18030/GBK, HZ), Big5 for Taiwan, Big5-HKSCS for Hong Kong.
+    for encoding in ("gb18030", "gbk", "gb2312", "hz", "big5", "cp950", "big5hkscs"):
+        assert c_codec(encoding) not in excludes, encoding
+    for encoding in ("shift_jis", "euc_jp", "cp932", "euc_kr", "cp949", "iso2022_jp", "iso2022_kr"):
+        assert c_codec(encoding) in excludes, encoding
+    assert {"charset_normalizer", "_pydecimal"} <= excludes
+    for needed in ("_decimal", "decimal", "unicodedata", "_multibytecodec", "sqlite3", "xml", "multiprocessing"):
+        assert needed not in excludes, needed
+
+
+def _run(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+
+
+def test_an_xml_file_in_a_dropped_encoding_is_refused_with_a_clear_message(tmp_path):
+    # As frozen: the Japanese codec is not there.  The importer must say so in one sentence, not crash.
+    xml = tmp_path / "calls.xml"
+    xml.write_bytes(b'<?xml version="1.0" encoding="iso-2022-jp"?><calls><call number="1"/></calls>')
+    result = _run(f"""
+import sys
+sys.modules["_codecs_iso2022"] = sys.modules["_codecs_jp"] = None  # what the bundle lacks
+from pathlib import Path
+from desktop_app.core.importers.errors import ImportFormatError
+from desktop_app.core.importers.model import FileReport
+from desktop_app.core.importers.xmlstream import iter_elements
+path = Path({str(xml)!r})
+try:
+    list(iter_elements(path, FileReport(path=path, format="xml"), {{"call"}}, {{"calls"}}))
+except ImportFormatError as exc:
+    print("refused:", exc)
+""")
+    assert result.returncode == 0, result.stderr
+    assert "refused: calls.xml" in result.stdout and "iso-2022-jp" in result.stdout.lower(), result.stdout
+
+
+def test_qt_bindings_the_app_does_not_import_are_excluded_unless_it_starts_to():
+    used = cfg.used_qt_modules(REPO)
+    excludes = cfg.qt_excludes(used | {"QtSvg"})
+    # QtGui links libQt6DBus (kept as a library); only the Python binding goes.  Recordings play
+    # through QMediaPlayer + QAudioOutput, so QtMultimediaWidgets (QVideoWidget) is not needed.
+    assert "PySide6.QtDBus" in excludes and "PySide6.QtMultimediaWidgets" in excludes
+    assert "PySide6.QtMultimedia" not in excludes
+    assert "PySide6.QtDBus" not in cfg.qt_excludes(used | {"QtDBus"})
+    assert "PySide6.QtMultimediaWidgets" not in cfg.qt_excludes(used | {"QtMultimediaWidgets"})
+    assert cfg.keep_binary("PySide6/Qt/lib/libQt6DBus.so.6", cfg.with_dependencies(used))
 
 
 def _qt_lib(name: str) -> str:
@@ -189,3 +261,37 @@ def test_phonenumbers_carrier_and_timezone_data_only_when_used(tmp_path):
     assert cfg.phonenumbers_excludes(tmp_path) == []
     # The real app uses the geocoder only, which is never excluded.
     assert not any("geo" in name for name in cfg.phonenumbers_excludes(REPO))
+
+
+def test_phonenumbers_short_number_data_only_when_used(tmp_path):
+    pkg = tmp_path / "desktop_app"
+    pkg.mkdir()
+    (pkg / "a.py").write_text("import phonenumbers\nphonenumbers.format_number(n, fmt)\n")
+    excludes = cfg.phonenumbers_short_data_excludes(tmp_path)
+    assert "phonenumbers.shortdata.region_CN" in excludes and "phonenumbers.shortdata.region_HK" in excludes
+    assert "phonenumbers.shortdata" not in excludes  # phonenumbers imports the package itself
+    assert all(name.startswith("phonenumbers.shortdata.region_") for name in excludes)
+    (pkg / "b.py").write_text("from phonenumbers import is_emergency_number\n")
+    assert cfg.phonenumbers_short_data_excludes(tmp_path) == []
+    (pkg / "b.py").write_text("import phonenumbers.shortnumberinfo\n")
+    assert cfg.phonenumbers_short_data_excludes(tmp_path) == []
+    assert cfg.phonenumbers_short_data_excludes(REPO)  # the app uses none of it
+
+
+def test_numbers_parse_format_and_get_their_place_without_the_excluded_data():
+    # As frozen: every excluded phonenumbers module is missing.  Our own phone code must not notice.
+    blocked = cfg.phonenumbers_short_data_excludes(REPO) + cfg.phonenumbers_excludes(REPO)
+    result = _run(f"""
+import sys
+for name in {blocked!r}:
+    sys.modules[name] = None
+import phonenumbers
+from phonenumbers import geocoder
+for raw, region in (("13800138000", "CN"), ("021 6000 1234", "CN"), ("9123 4567", "HK"), ("0912 345 678", "TW")):
+    n = phonenumbers.parse(raw, region)
+    assert phonenumbers.is_valid_number(n), raw
+    print(phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164), geocoder.description_for_number(n, "zh"))
+""")
+    assert result.returncode == 0, result.stderr
+    assert "+862160001234 上海市" in result.stdout, result.stdout
+    assert "+85291234567" in result.stdout and "+886912345678" in result.stdout
