@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
@@ -181,7 +182,26 @@ def launch(args) -> int:
         wait_all(10_000)
         ws.close()
         instance.release()
-    return code
+    _leave(code)
+    return code  # not reached
+
+
+def _leave(code: int) -> NoReturn:
+    """End the process now that the data is closed.
+
+    Everything that matters has been written and closed above (the database, the instance lock);
+    logs and output are flushed here.  What is left is Python and PySide6 tearing down thousands
+    of wrapper objects one by one, which takes longer than starting the window did parts of, and
+    has nothing to save — so skip it, as the operating system frees the memory anyway."""
+    import os
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 
