@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from desktop_app import APP_NAME
@@ -23,6 +24,12 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    return _checkout_resources()
+
+
+@lru_cache(maxsize=1)
+def _checkout_resources() -> Path:
+    # Cached: resolving the package path costs a realpath() per call, and the window asks ~20 times.
     package_dir = Path(__file__).resolve().parent.parent
     for candidate in (package_dir.parent / "resources", package_dir / "resources"):
         if candidate.is_dir():

@@ -183,3 +183,18 @@ def test_log_keeps_timestamps_but_not_case_data(tmp_path: Path) -> None:
     line = [x for x in path.read_text("utf-8").splitlines() if "paper.test" in x][-1]
     assert "13800138000" not in line and "起诉" not in line
     assert line[:4].isdigit() and "[number]" not in line[:25]  # the timestamp survives
+
+
+def test_a_full_log_is_rotated_when_logging_starts(tmp_path: Path) -> None:
+    from desktop_app.core.log import KEEP, MAX_BYTES, setup_logging
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    (folder / "papertrail.log").write_bytes(b"x" * MAX_BYTES)
+    for n in range(1, KEEP + 1):
+        (folder / f"papertrail.log.{n}").write_text(f"old {n}")
+    path = setup_logging(folder)
+    assert path.stat().st_size < MAX_BYTES
+    assert (folder / "papertrail.log.1").stat().st_size == MAX_BYTES
+    assert [(folder / f"papertrail.log.{n}").read_text() for n in range(2, KEEP + 1)] == ["old 1", "old 2"]
+    assert not (folder / f"papertrail.log.{KEEP + 1}").exists()  # the oldest one is gone, not piled up
