@@ -18,12 +18,14 @@ every marked string has both translations and the same `{placeholders}`.
 
 from __future__ import annotations
 
+import json
 import locale
 import os
 import threading
-import tomllib
+import zlib
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from desktop_app.core.paths import resource_path
 
@@ -36,16 +38,43 @@ _global_language = DEFAULT_LANGUAGE
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def _catalogue() -> dict[str, dict[str, str]]:
+#: The catalogues merged into one JSON file by `tools/i18n_compile.py` (like gettext's .mo files):
+#: Python's TOML parser takes 28 ms for them at every start in Chinese, json 1 ms.
+COMPILED = "catalogue.json"
+
+
+def catalogue_sources(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.toml"))
+
+
+def fingerprint(sources: list[Path]) -> str:
+    """Names, sizes and CRCs of the TOML files: the compiled file is used only when it matches."""
+    return ";".join(f"{p.name}:{len(data)}:{zlib.crc32(data):08x}" for p in sources for data in [p.read_bytes()])
+
+
+def parse_catalogues(sources: list[Path]) -> dict[str, dict[str, str]]:
+    import tomllib  # only when the compiled file is missing or out of date
+
     merged: dict[str, dict[str, str]] = {}
-    folder = resource_path("i18n")
-    for path in sorted(folder.glob("*.toml")):
+    for path in sources:
         with open(path, "rb") as fh:
             for msgid, entry in tomllib.load(fh).items():
                 if isinstance(entry, dict):
                     merged[msgid] = {k: str(v) for k, v in entry.items()}
     return merged
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict[str, dict[str, str]]:
+    folder = resource_path("i18n")
+    sources = catalogue_sources(folder)
+    try:
+        compiled = json.loads((folder / COMPILED).read_text("utf-8"))
+        if compiled.get("fingerprint") == fingerprint(sources):
+            return compiled["messages"]
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass  # missing or damaged: the TOML files are the source of truth
+    return parse_catalogues(sources)
 
 
 def reload_catalogues() -> None:

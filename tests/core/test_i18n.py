@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import tomllib
 from pathlib import Path
@@ -73,3 +74,29 @@ def test_a_phrase_can_mean_different_things_in_different_places() -> None:
 ])
 def test_language_from_locale(code: str | None, expected: str) -> None:
     assert i18n.normalise_language(code) == expected
+
+
+def test_the_compiled_catalogue_matches_the_toml_files() -> None:
+    import i18n_compile as tool  # tools/ is on sys.path (above)
+
+    folder = ROOT / "resources" / "i18n"
+    assert (folder / i18n.COMPILED).read_text("utf-8") == tool.compiled_text(folder), \
+        "a catalogue changed: run python tools/i18n_compile.py"
+
+
+def test_a_stale_compiled_catalogue_is_never_used(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "i18n"
+    shutil.copytree(ROOT / "resources" / "i18n", folder)
+    core = folder / "core.toml"
+    core.write_text(core.read_text("utf-8") + '\n["A phrase added after compiling"]\nzh_CN = "编译后新增"\n'
+                    'zh_TW = "編譯後新增"\n', "utf-8")
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    i18n.reload_catalogues()
+    try:
+        assert i18n.translate("A phrase added after compiling", "zh_CN") == "编译后新增"
+        (folder / i18n.COMPILED).write_text("{not json", "utf-8")
+        i18n.reload_catalogues()
+        assert i18n.translate("A phrase added after compiling", "zh_TW") == "編譯後新增"
+    finally:
+        monkeypatch.undo()
+        i18n.reload_catalogues()
