@@ -167,6 +167,12 @@ PY_EXCLUDES = [
     # Only reportlab's legacy platypus.para parser and XMP metadata read from a file import it
     # (reportlab.lib.rparsexml.smartDecode); the dossier uses neither.
     "charset_normalizer",
+    # The app runs its background work in threads (QThreadPool), never in processes, so the frozen
+    # entry needs no multiprocessing.freeze_support(); leaving multiprocessing out also drops
+    # PyInstaller's runtime hook that imported it at every start (10 ms).  Anything that starts
+    # using processes then fails loudly with ImportError instead of re-opening the app per child;
+    # tests/core/test_architecture.py keeps desktop_app free of it.
+    "multiprocessing", "concurrent.futures.process",
 ]
 
 

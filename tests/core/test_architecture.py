@@ -55,3 +55,18 @@ def test_command_line_does_not_load_qt_or_reportlab() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_background_work_uses_threads_not_processes() -> None:
+    """The bundle leaves multiprocessing out (packaging/bundle_config.py): a frozen app that spawned
+    processes would start itself again per child."""
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import | ast.ImportFrom) else []
+            module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if any(n.split(".")[0] == "multiprocessing" for n in names) or module.startswith("multiprocessing") \
+                    or (module.startswith("concurrent.futures") and "ProcessPoolExecutor" in names):
+                offenders.append(str(path.relative_to(PACKAGE.parent)))
+    assert offenders == []

@@ -154,8 +154,8 @@ def test_python_excludes_keep_the_chinese_codecs_and_drop_the_others():
         assert c_codec(encoding) not in excludes, encoding
     for encoding in ("shift_jis", "euc_jp", "cp932", "euc_kr", "cp949", "iso2022_jp", "iso2022_kr"):
         assert c_codec(encoding) in excludes, encoding
-    assert {"charset_normalizer", "_pydecimal"} <= excludes
-    for needed in ("_decimal", "decimal", "unicodedata", "_multibytecodec", "sqlite3", "xml", "multiprocessing"):
+    assert {"charset_normalizer", "_pydecimal", "multiprocessing"} <= excludes
+    for needed in ("_decimal", "decimal", "unicodedata", "_multibytecodec", "sqlite3", "xml", "concurrent.futures"):
         assert needed not in excludes, needed
 
 
