@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,18 +65,15 @@ def _case(ws: Workspace, case_id: int) -> tuple[str, str]:
     return case.tz, region_for_jurisdiction(case.jurisdiction.value)
 
 
-def _progress_bytes(reports: list[FileReport]) -> int:
-    return sum(r.size for r in reports if r.format in detect.RECORD_FORMATS) or 1
+def _records(reports: list[FileReport], tz: str, region: str, mapping: ColumnMapping | None, tally: NumberTally,
+             progress: ProgressFn, cancel: CancelToken, *,
+             strict: bool) -> Iterator[tuple[FileReport, Record, NumberInfo]]:
+    """Every record of the call-log and message files with its number, counted in `tally`.
 
-
-def preview(ws: Workspace, case_id: int, paths: Iterable[Path | str], *, mapping: ColumnMapping | None = None,
-            progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportPreview:
-    tz, region = _case(ws, case_id)
-    reports = detect.expand(paths, tz)
-    detect.hash_files(reports, cancel.check)
-    result = ImportPreview(case_id, files=reports)
-    tally = NumberTally()
-    total, done = _progress_bytes(reports), 0
+    Progress is by bytes read.  A file that cannot be read is noted on its report; with `strict`
+    (importing) a file the user named raises instead, so nothing is imported from a broken one."""
+    total = sum(r.size for r in reports if r.format in detect.RECORD_FORMATS) or 1
+    done = 0
     for report in reports:
         if report.format not in detect.RECORD_FORMATS:
             continue
@@ -87,15 +84,32 @@ def preview(ws: Workspace, case_id: int, paths: Iterable[Path | str], *, mapping
                     progress(done + report.bytes_done, total, report.name)
                 info = analyse(record.number, region)
                 tally.add(record, info)
-                result.records += 1
-                if result.first is None or record.when < result.first:
-                    result.first = record.when
-                if result.last is None or record.when > result.last:
-                    result.last = record.when
+                yield report, record, info
         except ImportFormatError as exc:
+            if strict and report.explicit:
+                raise
             report.error, report.error_where = exc.problem, exc.where
         done += report.size
-        result.warnings.extend(report.warnings)
+    cancel.check()
+    progress(total, total, "")
+
+
+def preview(ws: Workspace, case_id: int, paths: Iterable[Path | str], *, mapping: ColumnMapping | None = None,
+            progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> ImportPreview:
+    tz, region = _case(ws, case_id)
+    reports = detect.expand(paths, tz)
+    detect.hash_files(reports, cancel.check)
+    result = ImportPreview(case_id, files=reports)
+    tally = NumberTally()
+    for _report, record, _info in _records(reports, tz, region, mapping, tally, progress, cancel, strict=False):
+        result.records += 1
+        if result.first is None or record.when < result.first:
+            result.first = record.when
+        if result.last is None or record.when > result.last:
+            result.last = record.when
+    for report in reports:
+        if report.format in detect.RECORD_FORMATS:
+            result.warnings.extend(report.warnings)
     names_to_key = {name: key for key, t in tally.by_key.items() for name in t.names}
     for _report, parsed in recording_names(reports, tz):
         result.recordings += 1
@@ -105,7 +119,6 @@ def preview(ws: Workspace, case_id: int, paths: Iterable[Path | str], *, mapping
             tally.add_recording(tally.by_key[names_to_key[parsed.name]].info, parsed.when)
     result.images = sum(1 for r in reports if r.format == "image")
     result.numbers = tally.found(known_parties(ws, case_id))
-    progress(total, total, "")
     return result
 
 
@@ -192,7 +205,6 @@ def _import_records(ws: Workspace, case_id: int, reports: list[FileReport], regi
                     mapping: ColumnMapping | None, picked, resolver: PartyResolver, tally: NumberTally,
                     result: ImportResult, import_id: int, dry_run: bool, progress: ProgressFn,
                     cancel: CancelToken) -> None:
-    total, done = _progress_bytes(reports), 0
     now = utc_now_iso()
     batch: list[tuple] = []
 
@@ -202,35 +214,19 @@ def _import_records(ws: Workspace, case_id: int, reports: list[FileReport], regi
         result.duplicates += len(batch) - inserted
         batch.clear()
 
-    for report in reports:
-        if report.format not in detect.RECORD_FORMATS:
+    for report, record, info in _records(reports, tz, region, mapping, tally, progress, cancel, strict=True):
+        if not picked(info):
             continue
-        try:
-            for index, record in enumerate(detect.reader(report, tz, mapping)):
-                if index % 500 == 0:
-                    cancel.check()
-                    progress(done + report.bytes_done, total, report.name)
-                info = analyse(record.number, region)
-                tally.add(record, info)
-                if not picked(info):
-                    continue
-                party_id = resolver.party_for(info, record)
-                if record.attachments:
-                    flush()  # keep the file's order in the ids
-                    _insert_with_parts(ws, case_id, record, info, party_id, report, result, import_id, dry_run)
-                    continue
-                batch.append(event_row(case_id, record, info, party_id, report, import_id, tz, now))
-                if len(batch) >= BATCH:
-                    flush()
-        except ImportFormatError as exc:
-            if report.explicit:
-                raise
-            report.error, report.error_where = exc.problem, exc.where
-        flush()  # a file that broke off keeps the complete records before the break
-        result.skipped += report.skipped
-        done += report.size
-    cancel.check()
-    progress(total, total, "")
+        party_id = resolver.party_for(info, record)
+        if record.attachments:
+            flush()  # keep the files' order in the ids
+            _insert_with_parts(ws, case_id, record, info, party_id, report, result, import_id, dry_run)
+            continue
+        batch.append(event_row(case_id, record, info, party_id, report, import_id, tz, now))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    result.skipped += sum(r.skipped for r in reports if r.format in detect.RECORD_FORMATS)
 
 
 def event_row(case_id: int, record: Record, info: NumberInfo, party_id: int | None, report: FileReport,
