@@ -32,7 +32,7 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 from desktop_app.core.services.workspace import Workspace
 
 IMAGE_MODES = ("event", "nearest")
-BATCH = 2000  # records written per statement; cancel and progress are checked between batches
+BATCH = 2000  # imported records written per executemany (memory stays flat, statements stay few)
 _SPACE = re.compile(r"\s+")
 # json.dumps with options builds a new encoder per call; one encoder, same output, for 100,000 rows.
 _details_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
@@ -256,11 +256,10 @@ def event_row(case_id: int, record: Record, info: NumberInfo, party_id: int | No
 def _insert_with_parts(ws: Workspace, case_id: int, record: Record, info: NumberInfo, party_id: int | None,
                        report: FileReport, result: ImportResult, import_id: int, dry_run: bool) -> None:
     """A message with attachments (MMS parts): one event, then its parts stored and linked to it."""
-    details = dict(record.details)
     event_id = ws.events.insert(
         case_id, record.kind, record.when, audit=False, auto_party=False,
         direction=record.direction, call_outcome=record.outcome, duration_s=record.duration_s,
-        party_id=party_id, contact_value=record.number, body=record.body, details=details,
+        party_id=party_id, contact_value=record.number, body=record.body, details=record.details,
         source=report.format, source_file=report.name, source_sha256=report.sha256,
         dedupe_key=dedupe_key(record, info.key), import_id=import_id)
     if event_id is None:
