@@ -125,6 +125,12 @@ def run_gui(args: argparse.Namespace) -> int:
         print("papertrail: " + _("there is no screen to show the app on (no DISPLAY or WAYLAND_DISPLAY); the "
                                  "commands still work — see papertrail --help."), file=sys.stderr)
         return 3
+    # The Qt-free core first: once PySide6 is loaded, its import hook reads the source of every
+    # module imported after it (shibokensupport's feature check), ~0.1 ms each at every start.
+    import desktop_app.core.domain.labels  # noqa: F401
+    import desktop_app.core.log  # noqa: F401
+    import desktop_app.core.services.workspace  # noqa: F401
+
     try:
         from desktop_app.ui.launch import launch
     except ImportError as exc:

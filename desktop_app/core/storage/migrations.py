@@ -13,7 +13,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 
 from desktop_app import __version__
@@ -25,6 +24,8 @@ Step = Callable[[sqlite3.Connection], None]
 
 def _sql_step(name: str) -> Step:
     def run(conn: sqlite3.Connection) -> None:
+        from importlib import resources  # only a new or older database needs a script (~3 ms at startup)
+
         script = resources.files("desktop_app.core.storage").joinpath(name).read_text("utf-8")
         # executescript() would COMMIT our transaction; run statement by statement instead.
         for statement in _split_sql(script):

@@ -8,7 +8,6 @@ pattern, else from the file's mtime — and we record which, because a dossier m
 from __future__ import annotations
 
 import re
-import wave
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -112,6 +111,8 @@ def _exif_time(path: Path, tz: str) -> tuple[datetime | None, int | None, int | 
 
 def audio_duration(path: Path, mime: str) -> float | None:
     if mime in ("audio/x-wav", "audio/wav", "audio/vnd.wave"):
+        import wave  # rarely needed; not at startup
+
         try:
             with wave.open(str(path), "rb") as wav:
                 return wav.getnframes() / float(wav.getframerate())
