@@ -85,7 +85,7 @@ class MainWindow(CommandsMixin, QMainWindow):
 
         self._build_docks()
         self._connect()
-        self.retranslate()
+        self._retranslate_window()  # the panes and actions translated themselves as they were built
         self.refresh_cases()
 
     # -- building --------------------------------------------------------------------------
@@ -203,11 +203,8 @@ class MainWindow(CommandsMixin, QMainWindow):
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.actions.retranslate()
-        self._build_menus()
-        self.toolbar.setWindowTitle(_("Main toolbar"))
         self.empty.retranslate()
         self.timeline.retranslate()
-        self.cases.setAccessibleName(_("Cases"))
         if self.follow_dock is not None:
             self.follow_dock.setWindowTitle(_("Follow-ups"))
         if self.findings_dock is not None:
@@ -217,14 +214,18 @@ class MainWindow(CommandsMixin, QMainWindow):
                 panel.retranslate()
         self._rebuild_detail()
         self.refresh_cases()
+        self._retranslate_window()
+
+    def _retranslate_window(self) -> None:
+        """The window's own texts: menus, toolbar title, accessible names, title bar."""
+        self._build_menus()
+        self.toolbar.setWindowTitle(_("Main toolbar"))
+        self.cases.setAccessibleName(_("Cases"))
         self._update_title()
         self._update_enabled()
 
     def _rebuild_detail(self) -> None:
         """The editor is rebuilt in the new language; its event is shown again."""
-        if not hasattr(self, "_detail_built"):
-            self._detail_built = True
-            return
         old = self.detail
         if old.dirty and not old.save():
             return  # unsaved edits that do not validate stay on screen (in the old language) until fixed
