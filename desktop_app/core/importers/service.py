@@ -14,9 +14,12 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import timezone
+from enum import Enum
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from desktop_app.core.domain.enums import CaptureSource, EventKind
+from desktop_app.core.domain.enums import CallOutcome, CaptureSource, Direction, EventKind
 from desktop_app.core.domain.phones import NumberInfo, analyse, region_for_jurisdiction
 from desktop_app.core.domain.times import localise, to_storage, utc_now_iso
 from desktop_app.core.errors import ValidationError
@@ -34,6 +37,8 @@ from desktop_app.core.services.workspace import Workspace
 IMAGE_MODES = ("event", "nearest")
 BATCH = 2000  # imported records written per executemany (memory stays flat, statements stay few)
 _SPACE = re.compile(r"\s+")
+_CALL = EventKind.CALL
+_ZONES = (ZoneInfo, timezone)  # the tzinfo types the parsers use; both always give an offset
 # json.dumps with options builds a new encoder per call; one encoder, same output, for 100,000 rows.
 _details_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
@@ -43,20 +48,28 @@ class _RollbackError(Exception):
 
 
 _NO_CONTENT = hashlib.sha1(b"|").hexdigest()  # the content digest of a call (no text, no parts)
+# The stored text of each member, looked up once: `member.value` goes through a Python-level
+# descriptor, and a row needs up to five of them (500,000 for a 100,000-call backup).
+_TEXT: dict[Enum, str] = {m: m.value for enum in (EventKind, Direction, CallOutcome) for m in enum}
 
 
 def dedupe_key(record: Record, key: str) -> str:
     """Equal for the same contact however it was exported (with or without +86, ms or s, spacing).
 
     Stored in the database: changing what it hashes would make re-imports duplicate old imports."""
+    return _dedupe_key(record, key, int(record.when.timestamp()))
+
+
+def _dedupe_key(record: Record, key: str, epoch: int) -> str:
+    """`dedupe_key` with `int(record.when.timestamp())` already worked out.  Stored: see `dedupe_key`."""
     if record.body or record.attachments:
         body = _SPACE.sub(" ", record.body).strip()
         names = ",".join(sorted(a.name for a in record.attachments))
         digest = hashlib.sha1(f"{body}|{names}".encode()).hexdigest()
     else:
         digest = _NO_CONTENT
-    direction = record.direction.value if record.direction else ""
-    text = f"{record.kind.value}|{key}|{int(record.when.timestamp())}|{direction}|{digest}"
+    direction = _TEXT[record.direction] if record.direction else ""
+    text = f"{_TEXT[record.kind]}|{key}|{epoch}|{direction}|{digest}"
     return hashlib.sha1(text.encode()).hexdigest()
 
 
@@ -237,20 +250,26 @@ def event_row(case_id: int, record: Record, info: NumberInfo, party_id: int | No
     record's fields are already typed by its parser, so only what a parser cannot promise is checked."""
     if record.duration_s is not None and record.duration_s < 0:
         raise ValidationError(_("A duration cannot be negative."), "duration_s")
-    start_local, start_utc, fold = to_storage(localise(record.when, tz))
+    when = record.when
+    start_local, start_utc, fold = to_storage(localise(when, tz))
+    # An instant's epoch seconds do not depend on the zone it is written in (astimezone keeps the
+    # instant, fold included), so the dedupe key can reuse them.  A naive time, or one with some
+    # other tzinfo (no parser makes either), keeps dedupe_key's own reading of it.
+    epoch = start_utc if isinstance(when.tzinfo, _ZONES) else int(when.timestamp())
     details = record.details
     body = record.body
-    if record.kind == EventKind.CALL:
+    kind = record.kind
+    if kind == _CALL:
         if body:
             details = {**details, "note": body}
         body = ""
     contact = record.number.strip()
-    return (case_id, record.kind.value, start_local, start_utc, fold, tz, record.duration_s,
-            record.direction.value if record.direction else None,
-            record.outcome.value if record.outcome else None,
+    return (case_id, _TEXT[kind], start_local, start_utc, fold, tz, record.duration_s,
+            _TEXT[record.direction] if record.direction else None,
+            _TEXT[record.outcome] if record.outcome else None,
             party_id, contact, info.key if contact else "", body,
             _details_json(details) if details else "{}",
-            report.format, report.name, report.sha256, dedupe_key(record, info.key), import_id, now, now)
+            report.format, report.name, report.sha256, _dedupe_key(record, info.key, epoch), import_id, now, now)
 
 
 def _insert_with_parts(ws: Workspace, case_id: int, record: Record, info: NumberInfo, party_id: int | None,
