@@ -9,6 +9,7 @@ and a skipped one.  `dedupe_key` is stored, so two of its values are also pinned
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -54,7 +55,7 @@ def _reference_row(case_id, record, info, party_id, report, import_id, tz, now) 
             record.direction.value if record.direction else None,
             record.outcome.value if record.outcome else None,
             party_id, contact, info.key if contact else "", body,
-            _details_json(details) if details else "{}",
+            json.dumps(details, ensure_ascii=False, default=str) if details else "{}",
             report.format, report.name, report.sha256, _reference_dedupe(record, info.key), import_id, now, now)
 
 
@@ -134,3 +135,26 @@ def test_dedupe_keys_are_pinned() -> None:
     row = event_row(1, call, analyse("170 0000 1111", "CN"), None, report, 1, "America/New_York", "now")
     assert row[2:5] == ("2024-11-03T01:30:00-05:00", 1730615400, 1)
     assert row[17] == "0965561b0b29825c47490bc6d58ddd68c6a9e476"
+
+
+@pytest.mark.parametrize("details", [
+    {"sim": "1234"}, {"contact_name": "催收-某某金融", "blocked": True, "sim": "1"}, {"type_code": None},
+    {"type_code": 42, "answered_elsewhere": True, "note": 'a "quoted"\n\ttab \\ \x00 \u2028 😂'},
+    {"group": 3, "mms": True, "channel": "sms", "subject": "", "sent_at": "2024-03-11T22:01:07+08:00"},
+    {"ratio": 0.1, "big": 10**30, "neg": -1.5e-300, "nan": float("nan"), "inf": float("-inf"), "zero": False},
+    {"nested": {"list": [1, "二", None, [True, {"k": "v"}]], "empty": {}}, "tuple": (1, 2)},
+    {1: "int key", 2.5: "float key", False: "bool key", None: "none key"},
+    {"when": datetime(2024, 3, 11, 22, 1, tzinfo=UTC), "path": Path("a/b.jpg"), "bytes": b"\xff"},
+])
+def test_details_text_is_what_json_dumps_writes(details: dict) -> None:
+    assert _details_json(details) == json.dumps(details, ensure_ascii=False, default=str)
+
+
+def test_details_that_json_refuses_are_refused_and_leave_nothing_behind() -> None:
+    bad = {"ok": 1, (1, 2): "a tuple key"}
+    with pytest.raises(TypeError):
+        json.dumps(bad, ensure_ascii=False, default=str)
+    with pytest.raises(TypeError):
+        _details_json(bad)
+    again = {"ok": 1}
+    assert _details_json(again) == '{"ok": 1}'  # no state kept from the failed call
