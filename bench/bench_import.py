@@ -80,18 +80,30 @@ def run(code: str, *args: str) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, out.strip()  # ru_maxrss is in KiB on Linux
 
 
+def xml_reader(backup: Path) -> str:
+    """Which parser the import uses for this file (xmlstream.plain_prolog decides)."""
+    import pyexpat
+
+    from desktop_app.core.importers import xmlstream
+
+    with open(backup, "rb") as fh:
+        plain = xmlstream.plain_prolog(xmlstream._read_head(fh))
+    return f"the C parser ({pyexpat.EXPAT_VERSION.replace('_', ' ')})" if plain else "defusedxml"
+
+
 def main() -> int:
     calls = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     with tempfile.TemporaryDirectory() as folder:
         backup = write_calls(Path(folder) / "calls-bench.xml", calls)
         size_mb = backup.stat().st_size / 1e6
+        xml_path = xml_reader(backup)
         base_s, base_mb, n = run(BASELINE, str(backup))
         assert int(n) == calls
         imp_s, imp_mb, n = run(IMPORT, str(backup), str(Path(folder) / "data"))
         assert int(n) == calls, n
         floor_s, _floor_mb, _n = run(FLOOR, str(calls), str(Path(folder) / "floor"))
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"backup: {calls} calls, {size_mb:.1f} MB")
+    print(f"backup: {calls} calls, {size_mb:.1f} MB; the import reads it with {xml_path}")
     print(f"iterparse read only:       {base_s:6.2f} s   peak {base_mb:6.1f} MB")
     print(f"run_import (all numbers):  {imp_s:6.2f} s   peak {imp_mb:6.1f} MB   (limit 150 MB)")
     print(f"storage floor (write+index):{floor_s:5.2f} s")

@@ -196,6 +196,46 @@ def test_a_doctype_after_the_root_starts_is_broken_xml_on_the_fast_path(tmp_path
     assert fast == _outcome(after, monkeypatch, safe=True)
 
 
+CRAFTED = {
+    "wrong-root": DECL + b'<calls count="1"><call number="1" date="1710165667512" type="1"/></calls>',
+    "broken": DECL + b'<smses count="2">\n<sms address="1" date="1710165667512" type="1" body="a"/>\n<sms <</smses>',
+    "broken-first": DECL + b'<smses count="2">\n<sms address="1" date="1710165667512" type="1" body="a"\n',
+    "root-only": DECL + b"<smses",
+    "undefined-entity": DECL + b'<smses><sms address="1" date="1710165667512" type="1" body="&x;"/></smses>',
+    "surrogates": DECL + b'<smses><sms address="1" date="1710165667512" type="1" body="&#55357;&#56832;&#55357;"/>'
+                         b"</smses>",
+    "bom-crlf": b"\xef\xbb\xbf" + DECL.replace(b"\n", b"\r\n") + SMS,
+    "junk-after": DECL + SMS + b"<smses/>",
+    "whitespace-only": b"  \n",
+    "nul": DECL + b'<smses><sms address="1\x00" date="1710165667512" type="1"/></smses>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_both_paths_agree_on_crafted_files(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.importers.sbr import read_messages
+
+    path = tmp_path / f"sms-{name}.xml"
+    path.write_bytes(CRAFTED[name])
+
+    def outcome(safe: bool) -> tuple:
+        with monkeypatch.context() as m:
+            if safe:
+                m.setattr(xs, "plain_prolog", lambda head: False)
+            report = FileReport(path, "sbr_sms")
+            try:
+                return list(read_messages(path, report, TZ)), report.warnings, report.stopped_at
+            except ImportFormatError as exc:
+                return ("error", str(exc))
+
+    fast = outcome(safe=False)
+    assert fast == outcome(safe=True)
+    if name == "wrong-root":
+        assert "its root element is <calls>" in fast[1]
+    if name == "surrogates":
+        assert fast[0][0].body == "\U0001F600\ufffd"
+
+
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 _SOURCES = [(SAMPLES / "sbr" / "calls-20240314201507.xml").read_bytes(),
