@@ -6,6 +6,11 @@ Both are measured alternately in one run (so machine load hits both alike); the 
 their ratio are printed (goal: at most 1.5x the bare window).  `--exe` points the bench at
 another build, e.g. the frozen app: `--exe dist/papertrail/papertrail`.  The default runs the
 source tree with this Python, with bytecode caching on (as an installed app has it).
+
+Three more rows, for information, say where the time goes: the bare window after importing the
+Qt classes the app uses; a minimal real window; and the app's first window written flat
+(`flat_window.py`: the same widgets, resources and data as one plain script), the least any
+Python implementation of that window costs.  `--flat-exe` times a frozen build of it instead.
 """
 
 from __future__ import annotations
@@ -124,6 +129,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--exe", help="the app to start (a path or a command line); default: this source tree")
+    parser.add_argument("--flat-exe", help="a frozen build of bench/flat_window.py to time instead of the script "
+                        "(pyinstaller --onedir --name flat bench/flat_window.py), for the frozen app's lower bound")
     parser.add_argument("--data-dir", type=Path, help="a data folder to use (default: a fresh one with the demo)")
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args()
@@ -144,16 +151,20 @@ def main() -> int:
         classes_cmd = [sys.executable, "-c", qt_classes_script()]
         minimal_cmd = [sys.executable, "-c", MINIMAL, str(ROOT / "resources" / "fonts" / "NotoSansSC-Regular.ttf"),
                        str(data_dir / "papertrail.sqlite3")]
-        for cmd in (app_cmd, bare_cmd, classes_cmd, minimal_cmd):  # warm-up: page cache, .pyc files, font cache
+        flat_cmd = ([args.flat_exe] if args.flat_exe else [sys.executable, str(ROOT / "bench" / "flat_window.py")])
+        flat_cmd += [str(ROOT / "resources"), str(data_dir / "papertrail.sqlite3")]
+        for cmd in (app_cmd, bare_cmd, classes_cmd, minimal_cmd, flat_cmd):  # warm-up: page cache, .pyc, fonts
             timed(cmd, env)
-        app_times, bare_times, classes_times, minimal_times = [], [], [], []
+        app_times, bare_times, classes_times, minimal_times, flat_times = [], [], [], [], []
         for _ in range(args.rounds):
             app_times.append(timed(app_cmd, env))
             bare_times.append(timed(bare_cmd, env))
             classes_times.append(timed(classes_cmd, env))
             minimal_times.append(timed(minimal_cmd, env))
+            flat_times.append(timed(flat_cmd, env))
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     classes_median, minimal_median = statistics.median(classes_times), statistics.median(minimal_times)
+    flat_median = statistics.median(flat_times)
     print(f"app ({shlex.join(app_cmd[:3])} … --quit-after-startup, demo case): median {app_median * 1000:.0f} ms "
           f"(min {min(app_times) * 1000:.0f}, max {max(app_times) * 1000:.0f})")
     print(f"bare PySide6 QMainWindow shown and quit:           median {bare_median * 1000:.0f} ms "
@@ -162,6 +173,9 @@ def main() -> int:
           f"({classes_median / bare_median:.2f}x the bare window)")
     print(f"minimal real window (font, database, timeline table): median {minimal_median * 1000:.0f} ms "
           f"({minimal_median / bare_median:.2f}x the bare window)")
+    flat_name = args.flat_exe or "bench/flat_window.py"
+    print(f"the app's first window written flat ({flat_name}): median {flat_median * 1000:.0f} ms "
+          f"({flat_median / bare_median:.2f}x the bare window: the floor for this window in Python)")
     print(f"ratio: {app_median / bare_median:.2f}x  (goal <= 1.5x; {args.rounds} rounds each, alternating, "
           f"platform {args.platform})")
     return 0
