@@ -8,13 +8,14 @@ script: no packages, no services, no translation catalogue, no logging, no setti
 no migrations check; Chinese texts are literals.  Whatever the app does on top of this is
 architecture; what this costs, any Python implementation of the same window pays.
 
-Shown at the first paint, as in the app: the shipped fonts (Noto Sans SC and TC, emoji,
-symbols) and the stylesheet; Qt's own Chinese translations; a menu bar of five menus holding
-the 24 actions (shortcuts, icons); the toolbar's eight actions with icons and text; the case
-list (title, status, counts); the filter bar (search box, "flagged only", kind and person
-combo boxes, two date fields with calendar pop-ups); the timeline table over a model and a
-filtering proxy (kind icon and text, date in the locale's format, person, number, flags,
-files, summary); the entry count; the detail pane's hint.
+Shown at the first paint, as in the app, for the database's first case (the demo case in the
+bench): the shipped fonts (Noto Sans SC and TC, emoji, symbols) and the stylesheet; Qt's own
+Chinese translations; a menu bar of five menus holding the 24 actions (shortcuts, icons); the
+toolbar's eight actions with icons and text; the case list (title, status, counts); the filter
+bar (search box, "flagged only", kind and person combo boxes, two date fields with calendar
+pop-ups); the timeline table over a model and a filtering proxy (kind icon and text, date in
+the locale's format, person, number, flags, files, summary); the entry count; the detail
+pane's hint.
 """
 
 from __future__ import annotations
