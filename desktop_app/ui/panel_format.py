@@ -12,18 +12,14 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import current_language
-
-_LOCALES = {
-    "zh_CN": (QLocale.Language.Chinese, QLocale.Country.China),
-    "zh_TW": (QLocale.Language.Chinese, QLocale.Country.Taiwan),
-    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
+from desktop_app.ui.application import QT_LOCALE
 
 
 def ui_locale() -> QLocale:
-    """The QLocale of the UI language (not the system's: a zh_CN UI on an English system shows 年月日)."""
-    language, territory = _LOCALES.get(current_language(), _LOCALES["en"])
-    return QLocale(language, territory)
+    """The QLocale of the UI language (not the system's: a zh_CN UI on an English system shows 年月日).
+    The same one the application sets as Qt's default, so the panels write dates as the timeline
+    does: a date must never read 1 April in one window and 4 January in another."""
+    return QLocale(QT_LOCALE.get(current_language(), "en_US"))
 
 
 def fmt_date(value: date | None) -> str:
