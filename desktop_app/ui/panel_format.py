@@ -22,10 +22,26 @@ def ui_locale() -> QLocale:
     return QLocale(QT_LOCALE.get(current_language(), "en_US"))
 
 
+def _four_digit_year(pattern: str) -> str:
+    # English short formats write "3/4/26"; a record for a complaint names the year in full.
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date pattern with a four-digit year (zh: 2026/3/4, en: 3/4/2026)."""
+    return _four_digit_year(locale.dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def short_datetime_format(locale: QLocale) -> str:
+    """The locale's short date-and-time pattern with a four-digit year (the timeline's "when")."""
+    return _four_digit_year(locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
+
+
 def fmt_date(value: date | None) -> str:
     if value is None:
         return ""
-    return ui_locale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    locale = ui_locale()
+    return locale.toString(QDate(value.year, value.month, value.day), short_date_format(locale))
 
 
 def fmt_datetime(value: datetime | None) -> str:
@@ -33,7 +49,8 @@ def fmt_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     qdt = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second))
-    return ui_locale().toString(qdt, QLocale.FormatType.ShortFormat)
+    locale = ui_locale()
+    return locale.toString(qdt, short_datetime_format(locale))
 
 
 def fmt_number(value: Decimal | float | int | None, decimals: int = 2) -> str:

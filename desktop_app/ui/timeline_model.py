@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QIcon
 from desktop_app.core.domain.enums import CallOutcome, Conduct, Direction, EventKind
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import _, ngettext
+from desktop_app.ui.panel_format import short_datetime_format
 
 # Positions in a row tuple (see EventService.timeline_rows).
 (R_ID, R_KIND, R_START, R_UTC, R_PARTY, R_NUMBER, R_SUMMARY, R_CONDUCT, R_EVIDENCE, R_FOLLOW, R_DIR,
@@ -67,6 +68,7 @@ class TimelineModel(QAbstractTableModel):
         self._kind_text: dict[str, str] = {}
         self._when_cache: dict[str, str] = {}
         self._locale = QLocale()
+        self._when_format = short_datetime_format(self._locale)
         self._row_of: dict[int, int] | None = None
         self._flag_color = QColor("#b3261e")
         self._sorted: tuple[int, Qt.SortOrder] | None = (int(Col.WHEN), Qt.SortOrder.AscendingOrder)
@@ -95,6 +97,7 @@ class TimelineModel(QAbstractTableModel):
         self._kind_text.clear()
         self._when_cache.clear()
         self._locale = QLocale()
+        self._when_format = short_datetime_format(self._locale)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1))
@@ -178,7 +181,7 @@ class TimelineModel(QAbstractTableModel):
         if text is None:
             moment = datetime.fromisoformat(start_local)
             qdt = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-            text = self._locale.toString(qdt, QLocale.FormatType.ShortFormat)
+            text = self._locale.toString(qdt, self._when_format)
             self._when_cache[start_local] = text
         return text
 
