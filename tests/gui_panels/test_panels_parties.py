@@ -110,3 +110,14 @@ def test_parties_screenshots(qtbot, small_case, lang):
         dialog.show()
         dialog.table.selectRow(_row_of(dialog, "王经理"))
         shot(dialog, f"parties_{code}")
+
+
+def test_list_opens_sorted_a_to_z_by_name(qtbot, small_case):
+    ws = small_case
+    ws.parties.add(ws.case_id, "Angela Brooks", "collector")
+    ws.parties.add(ws.case_id, "Zoe Park", "collector")
+    dialog = PartiesDialog(ws, ws.case_id)
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    assert names == sorted(names)
+    assert names[0] == "Angela Brooks"
