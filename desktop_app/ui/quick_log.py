@@ -111,7 +111,7 @@ class QuickLogDialog(QDialog):
             self.text.installEventFilter(self)  # Ctrl+Enter in the text saves
         else:
             self.place = EnumBox(VisitPlace, optional=False)
-            self._add(form, _("&Where"), self.place)
+            self._add(form, _("Whe&re"), self.place)
             self._add(form, _("W&ho"), self.party)
             self.people = QSpinBox()
             self.people.setRange(1, 99)
@@ -121,7 +121,7 @@ class QuickLogDialog(QDialog):
             self.notice = TriBox()
             self._add(form, _("Announced &beforehand"), self.notice)
             self.entered = TriBox()
-            self._add(form, _("Came &in without my consent"), self.entered)
+            self._add(form, _("Came in without my c&onsent"), self.entered)
 
         self.summary = QLineEdit()
         self.summary.setPlaceholderText(_("One line: what happened (optional)"))

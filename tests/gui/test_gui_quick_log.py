@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from desktop_app.core.domain.enums import CallOutcome, EventKind
+from desktop_app.core.i18n import set_language
 
 
 def _dialog(window):
@@ -98,3 +102,31 @@ def test_log_a_visit_records_the_visit_facts(qtbot, case_window):
     assert newest.details["entered_without_consent"] is True
     assert "notice_given" not in newest.details  # "not recorded" stays unrecorded
     assert newest.conduct
+
+
+def _mnemonics(dialog) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    keys = []
+    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        if widget.isVisibleTo(dialog):
+            keys += [m.upper() for m in re.findall(r"(?<!&)&([^&\s])", widget.text())]
+    return keys
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+@pytest.mark.parametrize("mode", ["call", "message", "visit"])
+def test_each_quick_log_field_has_its_own_alt_key(qtbot, qapp, case_window, language, mode):
+    """Two fields sharing Alt+W (When and Where) left the second unreachable from the keyboard."""
+    from desktop_app.ui.application import apply_language
+
+    set_language(language)
+    apply_language(qapp, language)
+    try:
+        dialog = case_window.quick_log(mode)
+        keys = _mnemonics(dialog)
+        assert keys and len(keys) == len(set(keys)), keys
+        dialog.reject()
+    finally:
+        set_language("en")
+        apply_language(qapp, "en")
