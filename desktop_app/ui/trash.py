@@ -53,7 +53,10 @@ class TrashDialog(QDialog):
         named(self.tree, _("Deleted items"))
         layout.addWidget(self.tree, 1)
         self.empty = QLabel(_("The trash is empty."))
-        layout.addWidget(self.empty)
+        self.empty.setObjectName("hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)  # takes the list's place when the list is hidden, not a gap
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.restore_button = QPushButton(_("Restore selected"))

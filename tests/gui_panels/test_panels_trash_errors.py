@@ -110,3 +110,14 @@ def test_error_dialog_screenshot(qtbot, lang, tmp_path):
         qtbot.addWidget(box)
         shot(box, f"error_{code}")
         box.accept()
+
+
+def test_empty_trash_keeps_its_intro_at_the_top(qtbot, small_case):
+    """With the list hidden, the intro stayed put and "empty" took the list's place (no floating text)."""
+    dialog = TrashDialog(small_case, small_case.case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.empty.isVisible() and not dialog.tree.isVisible()
+    assert dialog.intro.geometry().top() < 30
+    assert dialog.empty.geometry().height() > dialog.height() // 2
