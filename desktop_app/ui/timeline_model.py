@@ -67,8 +67,7 @@ class TimelineModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
         self._kind_text: dict[str, str] = {}
         self._when_cache: dict[str, str] = {}
-        self._locale = QLocale()
-        self._when_format = short_datetime_format(self._locale)
+        self._use_default_locale()
         self._row_of: dict[int, int] | None = None
         self._flag_color = QColor("#b3261e")
         self._sorted: tuple[int, Qt.SortOrder] | None = (int(Col.WHEN), Qt.SortOrder.AscendingOrder)
@@ -96,11 +95,15 @@ class TimelineModel(QAbstractTableModel):
         self._titles = column_titles()
         self._kind_text.clear()
         self._when_cache.clear()
-        self._locale = QLocale()
-        self._when_format = short_datetime_format(self._locale)
+        self._use_default_locale()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1))
+
+    def _use_default_locale(self) -> None:
+        """Qt's default locale (set per UI language) and its date-time pattern, read once."""
+        self._locale = QLocale()
+        self._when_format = short_datetime_format(self._locale)
 
     def row_of(self, event_id: int) -> int | None:
         if self._row_of is None:

@@ -56,7 +56,6 @@ class TrashDialog(QDialog):
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty, 1)  # takes the list's place when the list is hidden, not a gap
-
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.restore_button = QPushButton(_("Restore selected"))
