@@ -19,6 +19,7 @@ from desktop_app.core.i18n import _
 
 COMMAND_MODULES = (
     "desktop_app.cli.cmd_cases",
+    "desktop_app.cli.cmd_events",
     "desktop_app.cli.cmd_findings",
     "desktop_app.cli.cmd_report",
     "desktop_app.cli.cmd_import",
