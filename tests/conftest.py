@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,35 @@ os.environ.setdefault("PAPERTRAIL_TESTING", "1")
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+GUI_FOLDERS = frozenset({"gui", "gui_panels", "gui_report"})
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtmodeltester"})
+
+
+@functools.cache
+def _module_uses_qt(path: str) -> bool:
+    """Whether a test module imports PySide6 or the app's ui package anywhere (fixtures included)."""
+    import ast
+
+    tree = ast.parse(Path(path).read_text("utf-8"), filename=path)
+    for node in ast.walk(tree):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        if any(n.split(".")[0] == "PySide6" or n.startswith("desktop_app.ui") for n in names):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tiers by place, not by memory: every test in a GUI folder, any test that asks for a Qt
+    fixture, and every test of a module that imports Qt or the ui package is marked `gui`, so
+    `pytest -m "not gui"` runs the Qt-free core alone."""
+    for item in items:
+        path = str(item.fspath)
+        if Path(path).parent.name in GUI_FOLDERS or QT_FIXTURES & set(getattr(item, "fixturenames", ())) \
+                or (path.endswith(".py") and _module_uses_qt(path)):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)
@@ -110,6 +140,14 @@ _exit_status: list[int] = []
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    import sys
+
+    # The core tier must stay Qt-free: a test that loads Qt without being marked `gui` is in
+    # the wrong tier (and would make `-m "not gui"` need a display stack).
+    if session.config.getoption("markexpr", "") == "not gui" and "PySide6" in sys.modules and exitstatus == 0:
+        print("\nPySide6 was imported by a test outside the gui tier: mark it or move it to a gui folder",
+              file=sys.stderr)
+        exitstatus = session.exitstatus = pytest.ExitCode.TESTS_FAILED
     _exit_status.append(int(exitstatus))
 
 

@@ -29,6 +29,28 @@ def test_no_module_outside_ui_imports_pyside6() -> None:
     assert offenders == []
 
 
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_imports_neither_the_ui_nor_the_command_line() -> None:
+    """The core is what both front ends stand on: it may not reach up into either of them."""
+    offenders = sorted(
+        f"{p.relative_to(PACKAGE.parent)}: {name}"
+        for p in (PACKAGE / "core").rglob("*.py")
+        for name in _imported_modules(p)
+        if name.startswith(("desktop_app.ui", "desktop_app.cli"))
+    )
+    assert offenders == []
+
+
 def test_importing_every_core_module_loads_no_qt() -> None:
     modules = sorted(
         ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
