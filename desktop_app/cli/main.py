@@ -105,10 +105,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, rest = (None, argv) if wants_help else build_parser(with_commands=False).parse_known_args(argv)
     if rest:
         args = build_parser().parse_args(argv)
-    set_language(args.lang or detect_language())
+    set_language(args.lang or _saved_language(args) or detect_language())
     if args.command is None:
         return run_gui(args)
     return run_command(args)
+
+
+def _saved_language(args: argparse.Namespace) -> str | None:
+    """The language chosen in the app for this data folder.  The app itself (no command) reads its
+    settings in ui/launch.py, from the demo's own folder for --demo."""
+    if args.command is None:
+        return None
+    from desktop_app.core.paths import resolve_data_dir
+    from desktop_app.core.settings import saved_language
+
+    return saved_language(resolve_data_dir(args.data_dir))
 
 
 def _no_display() -> bool:
