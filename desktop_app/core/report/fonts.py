@@ -7,9 +7,10 @@ How to use (complaint dossier, negotiation letter, anything else that draws text
     name = fonts.primary_font(lang)        # "NotoSansTC" for zh_TW, else "NotoSansSC"
     Paragraph(fonts.markup(user_text, lang), style)   # ALWAYS pass user text through markup()
 
-`markup()` escapes `& < >` (so a summary like "<b>" prints literally), turns newlines into
-`<br/>`, and wraps runs of characters the primary font lacks in `<font name=…>` for the next
-font of the chain that has them (SC ↔ TC → Noto Emoji → Noto Sans Symbols).  ReportLab has no
+`markup()` escapes `& < >` (so a summary like "<b>" prints literally), shows control and
+bidi characters as "[U+202E]" (they would reorder the line), turns newlines into `<br/>`,
+and wraps runs of characters the primary font lacks in `<font name=…>` for the next font of
+the chain that has them (SC ↔ TC → Noto Emoji → Noto Sans Symbols).  ReportLab has no
 fallback of its own: without this a missing character prints as a box and copies out as junk.
 For canvas drawing (headers, footers, charts) use `draw_font(text, lang)` to pick one font.
 
@@ -20,11 +21,13 @@ patch emoji and CJK Extension B characters copy and extract exactly.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from desktop_app.core.paths import resource_path
+from desktop_app.core.report import linebreak
 
 SC, TC, EMOJI, SYMBOLS = "NotoSansSC", "NotoSansTC", "NotoEmoji", "NotoSansSymbols"
 FILES = {
@@ -76,6 +79,7 @@ def _patch_reportlab() -> None:
     from reportlab.pdfbase import ttfonts
 
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    linebreak.install()  # kinsoku: no "，" at a line start, no "“" at a line end, "12" kept whole
     # ASCII85 makes every stream 25 % bigger and image-heavy builds several times slower.
     rl_config.useA85 = 0
 
@@ -155,8 +159,23 @@ def missing(text: str) -> set[str]:
     return {ch for ch in text if ord(ch) > 0x20 and ord(ch) not in covered}
 
 
+# Characters that would act on the page instead of printing: C0/C1 controls (tab and newline
+# excepted) and the bidirectional embeddings, overrides, isolates and marks.  A U+202E in a file
+# name would otherwise print the rest of the line backwards — what the reader sees would not be
+# what the file is called.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x85]")
+
+
+def visible_controls(text: str) -> str:
+    """`text` with line ends made "\\n" and every control or bidi character shown as "[U+202E]"."""
+    text = _LINE_ENDS.sub("\n", text)
+    return _CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 def runs(text: str, lang: str) -> list[tuple[str, str]]:
     """Split text into (font name, run) pieces, each run drawable in its font."""
+    text = visible_controls(text)
     primary = primary_font(lang)
     have = _cmap(primary)
     out: list[tuple[str, str]] = []
@@ -175,8 +194,7 @@ def runs(text: str, lang: str) -> list[tuple[str, str]]:
 
 def markup(text: object, lang: str, newlines: bool = True) -> str:
     """Paragraph markup for plain user text: escaped, with font fallback (see module doc)."""
-    text = "" if text is None else str(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = visible_controls("" if text is None else str(text))
     primary = primary_font(lang)
     have = _cmap(primary)
     if all(ord(ch) in have or ch == "\n" for ch in text):  # the common case: one font, no work
