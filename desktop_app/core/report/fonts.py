@@ -10,8 +10,9 @@ How to use (complaint dossier, negotiation letter, anything else that draws text
 `markup()` escapes `& < >` (so a summary like "<b>" prints literally), shows control and
 bidi characters as "[U+202E]" (they would reorder the line), turns newlines into `<br/>`,
 and wraps runs of characters the primary font lacks in `<font name=…>` for the next font of
-the chain that has them (SC ↔ TC → Noto Emoji → Noto Sans Symbols).  ReportLab has no
-fallback of its own: without this a missing character prints as a box and copies out as junk.
+the chain that has them (SC ↔ TC → Noto Emoji → Noto Sans Symbols → a HanaMinB subset for
+CJK Extension B and later).  ReportLab has no fallback of its own: without this a missing
+character prints as a box and copies out as junk.
 For canvas drawing (headers, footers, charts) use `draw_font(text, lang)` to pick one font.
 
 `register()` also patches ReportLab 5.1's ToUnicode CMap writer, which writes code points
@@ -30,11 +31,15 @@ from desktop_app.core.paths import resource_path
 from desktop_app.core.report import linebreak
 
 SC, TC, EMOJI, SYMBOLS = "NotoSansSC", "NotoSansTC", "NotoEmoji", "NotoSansSymbols"
+# CJK Extension B and later (𠮷 𡈽 𪚥, found in personal and place names): Noto Sans SC/TC stop at the
+# BMP and a few hundred HKSCS characters, so a subset of HanaMinB is the last resort.
+EXT_B = "HanaMinBNames"
 FILES = {
     SC: "NotoSansSC-Regular.ttf",
     TC: "NotoSansTC-Regular.ttf",
     EMOJI: "NotoEmoji-Regular.ttf",
     SYMBOLS: "NotoSansSymbols-Regular.ttf",
+    EXT_B: "HanaMinB-Names.ttf",
 }
 _lock = threading.Lock()
 _registered = False
@@ -85,7 +90,7 @@ def _patch_reportlab() -> None:
 
 
 def register() -> None:
-    """Register the four shipped fonts with ReportLab once per process (thread-safe)."""
+    """Register the shipped fonts with ReportLab once per process (thread-safe)."""
     global _registered
     if _registered:
         return
@@ -114,7 +119,7 @@ def primary_font(lang: str) -> str:
 
 def chain(lang: str) -> tuple[str, ...]:
     first = primary_font(lang)
-    return (first, SC if first == TC else TC, EMOJI, SYMBOLS)
+    return (first, SC if first == TC else TC, EMOJI, SYMBOLS, EXT_B)
 
 
 def _cmap(name: str) -> frozenset[int]:
@@ -156,7 +161,7 @@ def missing(text: str) -> set[str]:
     """Characters of `text` that no shipped font can draw (they print as boxes)."""
     register()
     covered = set().union(*_COVERAGE.values())
-    return {ch for ch in text if ord(ch) > 0x20 and ord(ch) not in covered}
+    return {ch for ch in visible_controls(text) if ord(ch) > 0x20 and ord(ch) not in covered}
 
 
 # Characters that would act on the page instead of printing: C0/C1 controls (tab and newline
