@@ -8,6 +8,7 @@ import subprocess
 from datetime import datetime
 
 import pytest
+from pypdf import PdfReader
 from report_case_builder import pdffonts, pdftotext, pypdf_text, squash
 
 from desktop_app.core.report import fonts
@@ -24,7 +25,7 @@ PUNCTUATED = "他说“你这种人就是骗子，借钱不还的老赖。”又
 def typeset_case(workspace):
     ws = workspace
     case = ws.cases.create(
-        "排版测试", "CN", borrower_name="𠮷田花子", borrower_contact="13800138000",
+        f"排版测试{RLO}", "CN", borrower_name=f"𠮷田花子{RLO}", borrower_contact="13800138000",
         statement="\n".join(f"第{i}段：" + PUNCTUATED * 3 + f"名字里有{EXT_B}。😡" for i in range(1, 9)),
         requests=["停止联系我的家人" + EXT_B, "提供录音，编号 12345678901234"],
     )
@@ -58,12 +59,19 @@ def test_ext_b_bidi_and_kinsoku_in_the_dossier(workspace, typeset_case, tmp_path
     result = build_report(workspace, typeset_case, ReportOptions(lang=lang), out)
     text, layout_text = pdftotext(out), subprocess.run(
         ["pdftotext", "-layout", "-enc", "UTF-8", str(out), "-"], check=True, capture_output=True, text=True).stdout
-    for extracted in (text, pypdf_text(out)):
-        assert RLO not in extracted  # the override is shown, never obeyed
+    reader = PdfReader(str(out))
+
+    def titles(items) -> list[str]:
+        return [t for item in items for t in (titles(item) if isinstance(item, list) else [item.title])]
+
+    outline = titles(reader.outline)
+    assert "E-001 · invoice[U+202E]gpj.exe" in outline
+    for extracted in (text, pypdf_text(out), repr(outline), str(reader.metadata)):
+        assert RLO not in extracted  # the override is shown, never obeyed (bookmarks and metadata too)
         assert "\ufffd" not in extracted
     flat = squash(text)
     assert "invoice[U+202E]gpj.exe" in flat and "abc[U+202E]fdp.exe" in flat
-    assert EXT_B in flat and "𠮷田花子" in flat
+    assert EXT_B in flat and "𠮷田花子[U+202E]" in flat
     # Drawn by the shipped Extension B font, embedded.
     rows = pdffonts(out)
     assert any(row[0].endswith("+HanaMinB") and row[-5:-2] == ["yes", "yes", "yes"] for row in rows), rows
