@@ -51,14 +51,12 @@ def page_size(paper: str) -> tuple[float, float]:
 
 
 def styles(lang: str) -> dict[str, ParagraphStyle]:
-    """Paragraph styles for a document in `lang`.
-
-    Every language wraps through linebreak.py (wordWrap="CJK" is its hook): an English dossier
-    of a Chinese case holds Chinese summaries too, and Latin words stay whole either way."""
+    """Paragraph styles for a document in `lang` (CJK line breaking for Chinese; in English, a
+    paragraph with Chinese in it is broken by the same rules: see linebreak.install())."""
     fonts.register()
     font = fonts.primary_font(lang)
     cjk = lang in ("zh_CN", "zh_TW")
-    wrap = "CJK"
+    wrap = "CJK" if cjk else None
     # Chinese reads better with a little more leading; English keeps the usual 1.25.
     lead = 1.5 if cjk else 1.3
 

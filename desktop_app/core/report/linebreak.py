@@ -14,12 +14,14 @@ then cut anywhere.  This module decides where a line may break — once, for bot
 A line that has no allowed break point (one very long word) is cut where it overflows, except
 that a closing mark hangs in the margin rather than starting the next line.
 
-`install()` (called by fonts.register()) routes ReportLab's CJK paragraph splitting through
-`line_spans()`; `wrap()` serves FastText with the same rules.
+`install()` (called by fonts.register()) routes ReportLab's CJK paragraph splitting — and any
+paragraph with CJK text in it, whatever its style — through `line_spans()`; `wrap()` serves
+FastText with the same rules.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -179,9 +181,34 @@ def _word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: 
     return out
 
 
+# Wide characters: hanzi, kana, hangul, full-width forms, CJK punctuation, emoji, Ext-B and later.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uff60"
+                   "\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+
+
+def _has_wide(frags) -> bool:
+    return any(isinstance(f.text, str) and _WIDE.search(f.text) for f in frags if hasattr(f, "text"))
+
+
 def install() -> None:
-    """Make ReportLab's CJK paragraph wrapping (wordWrap='CJK') follow these rules."""
+    """Make ReportLab's paragraph wrapping follow these rules.
+
+    A CJK-styled paragraph (wordWrap='CJK', the Chinese documents) always goes through
+    `_frag_split`; a Western one (the English document) does too as soon as it holds a wide
+    character — a Chinese summary in the English dossier — and keeps ReportLab's faster
+    space-based wrap otherwise."""
     from reportlab.platypus import paragraph
 
     paragraph.cjkFragSplit = _frag_split
     paragraph.wordSplit = _word_split
+    western = paragraph.Paragraph.breakLines
+    if getattr(western, "_pt_kinsoku", False):
+        return
+
+    def break_lines(self, width):
+        if not getattr(self.style, "splitLongWords", 1) or not _has_wide(self.frags):
+            return western(self, width)
+        return self.breakLinesCJK(width)
+
+    break_lines._pt_kinsoku = True  # type: ignore[attr-defined]
+    paragraph.Paragraph.breakLines = break_lines
