@@ -35,7 +35,8 @@ def typeset_case(workspace):
         events.append(ws.events.log(
             case.id, "call", datetime(2026, 3, 2, 8 + i, 5), direction="incoming", call_outcome="answered",
             contact_value="17100001111", party_id=collector.id,
-            summary=f"第{i}次：{PUNCTUATED}{EXT_B}" + (f" 文件名 abc{RLO}fdp.exe" if i == 3 else ""),
+            summary=f"第{i}次：{PUNCTUATED}{EXT_B}" + (f" 文件名 abc{RLO}fdp.exe" if i == 3 else "")
+            + (PUNCTUATED * 12 if i == 5 else ""),  # a long cell: many wrapped lines in the chronology
             quotes=f"“你等着！”{EXT_B}\n第二行：“还钱，”他说。", conduct=["abuse"]))
     pending = ws.evidence.store_bytes(case.id, b"just text", f"invoice{RLO}gpj.exe")
     ws.evidence.record(case.id, [pending], [events[0].id], caption=f"说明{EXT_B}{RLO}txt.exe")
@@ -109,3 +110,20 @@ def test_ext_b_font_is_a_small_subset_that_draws_the_examples():
     face = pdfmetrics.getFont(fonts.EXT_B).face
     assert all(face.charToGlyph.get(ord(ch)) for ch in EXT_B)  # real glyphs, not glyph 0
     assert resource_path("fonts", "Hanazono-LICENSE.txt").is_file()
+
+
+def test_cli_report_json_warns_about_undrawable_characters(workspace, tmp_path):
+    """`papertrail report --json` (a real subprocess) carries the warning for a character in a
+    party's name and a request, which the old check (summaries and bodies only) never saw."""
+    import json
+    import sys
+
+    case = workspace.cases.create("cli", "CN", requests=[f"请求{UNDRAWABLE}"])
+    workspace.parties.add(case.id, f"王{UNDRAWABLE}", "collector")
+    workspace.close()
+    out = tmp_path / "cli.pdf"
+    run = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(workspace.data_dir), "report",
+                          str(case.id), "--lang", "zh_CN", "-o", str(out), "--json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    warnings = json.loads(run.stdout)["warnings"]
+    assert any(UNDRAWABLE in w for w in warnings), warnings
