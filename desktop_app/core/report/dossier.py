@@ -99,6 +99,7 @@ def gather(ws: Workspace, case_id: int, options: ReportOptions, with_findings: b
         case, parties, events, evidence = (redactor.apply(case), redactor.apply(parties), redactor.apply(events),
                                            redactor.apply(evidence))
         findings = redactor.apply(findings) if findings is not None else None
+        redactor.parties = {p.id: p for p in parties}  # name() of anyone now gives the redacted form
         redactor.applied = True
     return Dossier(
         case=case, options=options, parties=parties, events=events, evidence=evidence,
