@@ -49,6 +49,7 @@ def test_every_written_form_of_a_landline(cn, written):
 
 @pytest.mark.parametrize(("written", "expected"), [
     ("母亲陈秀兰说", "母亲[A]说"), ("秀兰接的电话", "[A]接的电话"), ("陈 秀 兰", "[A]"), ("陈秀兰（母亲）", "[A]"),
+    ("打給母親陳秀蘭", "打給母親[A]"), ("秀蘭說", "[A]說"), ("南嶺精密電子", "[B]"),
     ("去了南岭精密电子前台", "去了[B]前台"), ("深圳市南岭精密电子有限公司", "[B]"),
     ("MARIA LÓPEZ called", "[C] called"), ("Ｍａｒｉａ came", "[C] came"), ("打给María López了", "打给María [C]了"),
     ("maria lópez", "[C]"), ("Mariana is someone else", "Mariana is someone else"),

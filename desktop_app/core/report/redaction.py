@@ -8,7 +8,8 @@ have written it.  `Matcher` finds, in any text:
   ("深圳市南岭精密电子有限公司" → "南岭精密电子"), a Latin name's words ("Rachel") — except words
   it shares with the complainant or another named party ("Whitfield" is also Dana Whitfield's
   name, so it is hidden only as part of "Rachel Whitfield");  full-width letters and digits
-  ("Ｒａｃｈｅｌ"), any case for Latin names and spaces inside a name ("陈 秀 兰") match too;
+  ("Ｒａｃｈｅｌ"), any case for Latin names, spaces inside a name ("陈 秀 兰") and the other
+  script of a Chinese name ("陳秀蘭" for "陈秀兰", resources/text/hanzi_variants.txt) match too;
 * numbers: any run of digits (half or full width) with spaces, dashes, dots, slashes or
   brackets between them whose digits contain the number's national significant digits
   ("+86 171 3357 0826", "0086-171…", "(717) 555-0131"), or are its last 7 or more digits (a
@@ -26,13 +27,17 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from desktop_app.core.domain.phones import national_digits, redacted
+
+log = logging.getLogger(__name__)
 
 # Fields that hold no prose: file locations, hashes, types, zones.  They are neither changed
 # (the exhibit must still be found) nor printed as text.
@@ -84,11 +89,31 @@ def name_forms(name: str, organisation: bool = False) -> set[str]:
     return {f for f in forms if len(f) >= 2}
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """hanzi → its Simplified/Traditional variant group ("陈" → "陈陳"), from resources/text."""
+    from desktop_app.core.paths import resource_path
+
+    out: dict[str, str] = {}
+    try:
+        lines = resource_path("text", "hanzi_variants.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:  # a broken install: names still match in the script they were written in
+        log.warning("hanzi_variants.txt is missing; names match only as written")
+        return out
+    for line in lines:
+        if line and not line.startswith("#"):
+            for ch in line:
+                out[ch] = line
+    return out
+
+
 def _char_pattern(ch: str) -> str:
-    """One character of a name, in its half- and full-width forms."""
+    """One character of a name, in its half- and full-width forms or its Simplified and
+    Traditional forms ("陈" also as "陳")."""
     if "!" <= ch <= "~":
         return f"[{re.escape(ch)}{re.escape(chr(ord(ch) + 0xFEE0))}]"
-    return re.escape(ch)
+    group = _variants().get(ch)
+    return f"[{re.escape(group)}]" if group else re.escape(ch)
 
 
 def _name_pattern(form: str) -> str:
@@ -102,7 +127,10 @@ def _name_pattern(form: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    """The lookup key of a name as matched: no spaces, NFKC, case-folded, one script of hanzi."""
+    variants = _variants()
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    return "".join(variants[ch][0] if ch in variants else ch for ch in text)
 
 
 class Matcher:
