@@ -16,6 +16,7 @@ def cn() -> Matcher:
     m.add_name("陈秀兰（母亲）", "[A]")
     m.add_name("深圳市南岭精密电子有限公司（单位前台／人事部）", "[B]", organisation=True)
     m.add_name("Maria López", "[C]")
+    m.add_name("阿依古丽·买买提", "[D]")
     for value in ("171 3357 0826", "0755-2668 3310", "lxfq_mama_88"):
         m.add_number(value)
     m.keep_name("林晓雯")
@@ -49,7 +50,8 @@ def test_every_written_form_of_a_landline(cn, written):
 
 @pytest.mark.parametrize(("written", "expected"), [
     ("母亲陈秀兰说", "母亲[A]说"), ("秀兰接的电话", "[A]接的电话"), ("陈 秀 兰", "[A]"), ("陈秀兰（母亲）", "[A]"),
-    ("打給母親陳秀蘭", "打給母親[A]"), ("秀蘭說", "[A]說"), ("南嶺精密電子", "[B]"),
+    ("打給母親陳秀蘭", "打給母親[A]"), ("同事阿依古丽来了", "同事[D]来了"), ("阿依古丽·买买提", "[D]"),
+    ("秀蘭說", "[A]說"), ("南嶺精密電子", "[B]"),
     ("去了南岭精密电子前台", "去了[B]前台"), ("深圳市南岭精密电子有限公司", "[B]"),
     ("MARIA LÓPEZ called", "[C] called"), ("Ｍａｒｉａ came", "[C] came"), ("打给María López了", "打给María [C]了"),
     ("maria lópez", "[C]"), ("Mariana is someone else", "Mariana is someone else"),

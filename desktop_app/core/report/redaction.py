@@ -73,6 +73,8 @@ def name_forms(name: str, organisation: bool = False) -> set[str]:
         if stem != core or organisation:
             forms.add(stem)
             forms.add(_PLACE_PREFIX.sub("", stem))
+        elif re.search(r"[·・•‧]", core):  # 阿依古丽·买买提: each part is how people write it
+            forms.update(part for part in re.split(r"[·・•‧]", core) if len(part) >= 2)
         elif 3 <= len(core) <= 4:
             forms.add(core[1:])  # the given name: how family and friends write it
     else:
