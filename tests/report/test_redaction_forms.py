@@ -53,8 +53,9 @@ def test_every_written_form_of_a_landline(cn, written):
     ("打給母親陳秀蘭", "打給母親[A]"), ("同事阿依古丽来了", "同事[D]来了"), ("阿依古丽·买买提", "[D]"),
     ("秀蘭說", "[A]說"), ("南嶺精密電子", "[B]"),
     ("去了南岭精密电子前台", "去了[B]前台"), ("深圳市南岭精密电子有限公司", "[B]"),
-    ("MARIA LÓPEZ called", "[C] called"), ("Ｍａｒｉａ came", "[C] came"), ("打给María López了", "打给María [C]了"),
-    ("maria lópez", "[C]"), ("Mariana is someone else", "Mariana is someone else"),
+    ("MARIA LÓPEZ called", "[C] called"), ("Ｍａｒｉａ came", "[C] came"), ("打给María López了", "打给[C]了"),
+    ("maria lópez", "[C]"), ("MARIA LOPEZ", "[C]"), ("Lopez", "[C]"),
+    ("Mariana is someone else", "Mariana is someone else"),
     ("微信 LXFQ_MAMA_88 发来", "微信 l*********** 发来"),
 ])
 def test_every_written_form_of_a_name_or_account(cn, written, expected):

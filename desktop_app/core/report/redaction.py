@@ -7,9 +7,10 @@ have written it.  `Matcher` finds, in any text:
   person's given name ("秀兰"), a Chinese company without its place and legal form
   ("深圳市南岭精密电子有限公司" → "南岭精密电子"), a Latin name's words ("Rachel") — except words
   it shares with the complainant or another named party ("Whitfield" is also Dana Whitfield's
-  name, so it is hidden only as part of "Rachel Whitfield");  full-width letters and digits
-  ("Ｒａｃｈｅｌ"), any case for Latin names, spaces inside a name ("陈 秀 兰") and the other
-  script of a Chinese name ("陳秀蘭" for "陈秀兰", resources/text/hanzi_variants.txt) match too;
+  name, so it is hidden only as part of "Rachel Whitfield"); full-width letters and digits
+  ("Ｒａｃｈｅｌ"), Latin names in any case, with or without accents ("LOPEZ", "María" for
+  "Maria López"), spaces inside a name ("陈 秀 兰") and the other script of a Chinese name
+  ("陳秀蘭" for "陈秀兰", resources/text/hanzi_variants.txt) match too;
 * numbers: any run of digits (half or full width) with spaces, dashes, dots, slashes or
   brackets between them whose digits contain the number's national significant digits
   ("+86 171 3357 0826", "0086-171…", "(717) 555-0131"), or are its last 7 or more digits (a
@@ -64,7 +65,7 @@ def _latin_words(text: str) -> list[str]:
 
 
 def name_forms(name: str, organisation: bool = False) -> set[str]:
-    """The ways a name is likely written in free text (NFKC-folded), longest meaningful first."""
+    """The ways a name is likely written in free text (NFKC-folded)."""
     name = unicodedata.normalize("NFKC", name).strip()
     core = _BRACKET.sub("", name).strip()
     forms = {name, core}
@@ -109,11 +110,33 @@ def _variants() -> dict[str, str]:
     return out
 
 
+def _plain_letter(ch: str) -> str:
+    """A Latin letter without its accent ("ó" → "o"); anything else unchanged."""
+    if "\u00c0" <= ch <= "\u024f":
+        base = unicodedata.normalize("NFD", ch)[0]
+        if "A" <= base <= "z":
+            return base
+    return ch
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """"o" → "òóôõöøōŏő…": the accented forms of each Latin letter (Latin-1 and Extended-A/B)."""
+    out: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = _plain_letter(ch)
+        if base != ch:
+            out[base] = out.get(base, "") + ch
+    return out
+
+
 def _char_pattern(ch: str) -> str:
     """One character of a name, in its half- and full-width forms or its Simplified and
     Traditional forms ("陈" also as "陳")."""
-    if "!" <= ch <= "~":
-        return f"[{re.escape(ch)}{re.escape(chr(ord(ch) + 0xFEE0))}]"
+    base = _plain_letter(ch)
+    if "!" <= base <= "~":  # "López" also as "Lopez", "Maria" also as "María", "Ｍａｒｉａ"
+        return f"[{re.escape(base + chr(ord(base) + 0xFEE0) + _accented().get(base, ''))}]"
     group = _variants().get(ch)
     return f"[{re.escape(group)}]" if group else re.escape(ch)
 
@@ -132,7 +155,7 @@ def _fold(text: str) -> str:
     """The lookup key of a name as matched: no spaces, NFKC, case-folded, one script of hanzi."""
     variants = _variants()
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
-    return "".join(variants[ch][0] if ch in variants else ch for ch in text)
+    return "".join(variants[ch][0] if ch in variants else _plain_letter(ch) for ch in text)
 
 
 class Matcher:
@@ -178,7 +201,7 @@ class Matcher:
             self._dirty = False
             # A word the complainant's or a collector's name also has ("Whitfield") is not
             # hidden on its own: it is hidden as part of the third party's full name.
-            shared = {w.casefold() for kept in self._keep.values() for w in _latin_words(kept)}
+            shared = {_fold(w) for kept in self._keep.values() for w in _latin_words(kept)}
             names = {k: v for k, v in self._names.items() if k not in shared and k not in self._keep}
             if not names and not self._accounts:
                 self._regex = None
