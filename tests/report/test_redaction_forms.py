@@ -17,7 +17,7 @@ def cn() -> Matcher:
     m.add_name("深圳市南岭精密电子有限公司（单位前台／人事部）", "[B]", organisation=True)
     m.add_name("Maria López", "[C]")
     m.add_name("阿依古丽·买买提", "[D]")
-    for value in ("171 3357 0826", "0755-2668 3310", "lxfq_mama_88"):
+    for value in ("171 3357 0826", "0755-2668 3310", "lxfq_mama_88", "110", "chen.xl@example.com"):
         m.add_number(value)
     m.keep_name("林晓雯")
     m.keep_name("王强")
@@ -56,7 +56,8 @@ def test_every_written_form_of_a_landline(cn, written):
     ("MARIA LÓPEZ called", "[C] called"), ("Ｍａｒｉａ came", "[C] came"), ("打给María López了", "打给[C]了"),
     ("maria lópez", "[C]"), ("MARIA LOPEZ", "[C]"), ("Lopez", "[C]"),
     ("Mariana is someone else", "Mariana is someone else"),
-    ("微信 LXFQ_MAMA_88 发来", "微信 l*********** 发来"),
+    ("微信 LXFQ_MAMA_88 发来", "微信 l*********** 发来"), ("邮件 Chen.XL@example.com。", "邮件 c" + "*" * 18 + "。"),
+    ("拨打110报警", "拨打110报警"), ("lxfq_mama_889", "lxfq_mama_889"),
 ])
 def test_every_written_form_of_a_name_or_account(cn, written, expected):
     assert cn(written) == expected

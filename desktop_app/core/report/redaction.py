@@ -190,8 +190,10 @@ class Matcher:
             self._numbers.append((digits, mask))
             return mask
         text = unicodedata.normalize("NFKC", value).strip()
-        mask = text[:1] + "*" * (len(text) - 1) if len(text) >= 3 else "*" * len(text)
-        if len(text) >= 3:
+        mask = text[:1] + "*" * (len(text) - 1) if len(text) >= 4 else "*" * len(text)
+        # An account (WeChat id, e-mail) is looked for in text; a bare short number ("110") is
+        # not, or every "拨打110" would be masked.
+        if len(text) >= 4 and any(ch.isalpha() for ch in text):
             self._accounts[_fold(text)] = (text, mask)
             self._dirty = True
         return mask
@@ -208,7 +210,8 @@ class Matcher:
                 return None
             patterns = {k: _name_pattern(form) for k, (form, _r) in names.items()}
             patterns.update({k: _name_pattern(form) for k, form in self._keep.items()})
-            patterns.update({k: rf"(?i:{re.escape(text)})" for k, (text, _m) in self._accounts.items()})
+            patterns.update({k: rf"(?<![\w@.])(?i:{re.escape(text)})(?![\w@])"
+                             for k, (text, _m) in self._accounts.items()})
             # Longest first: at one position the alternation takes the first that matches.
             order = sorted(patterns, key=len, reverse=True)
             self._regex = re.compile("|".join(patterns[k] for k in order))
