@@ -18,7 +18,8 @@ def test_markup_escapes_and_wraps_missing_characters() -> None:
     # …and TC documents borrow simplified-only characters from SC.
     assert fonts.markup("这", "zh_TW") == '<font name="NotoSansSC">这</font>'
     assert fonts.primary_font("zh_TW") == "NotoSansTC" and fonts.primary_font("zh_CN") == "NotoSansSC"
-    assert fonts.missing("好😀𠮷") == {"𠮷"}
+    assert fonts.missing("好😀𠮷") == set()  # Extension B: the HanaMinB subset draws it
+    assert fonts.missing("好\U00031350") == {"\U00031350"}  # Extension H: no font has it
 
 
 def _doc(tmp_path, text: str, lang: str):

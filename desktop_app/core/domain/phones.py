@@ -158,7 +158,9 @@ def number_key(raw: str, region: str = "CN") -> str:
 
 
 def masked(raw: str, region: str = "CN") -> str:
-    """A number with its middle hidden (138****8000, 9**88), for redacted dossiers."""
+    """A short display form of a collector's number (138****8000, 9**88) for findings and lists.
+
+    Not for hiding a number: it keeps 7 of 11 digits.  Redaction uses `redacted()`."""
     info = analyse(raw, region)
     if info.e164:
         import phonenumbers
@@ -172,6 +174,29 @@ def masked(raw: str, region: str = "CN") -> str:
     if n <= 7:
         return digits[:1] + "*" * (n - 3) + digits[-2:]
     return digits[:3] + "*" * (n - 7) + digits[-4:]
+
+
+def national_digits(raw: str, region: str = "CN") -> str:
+    """The digits that identify a number within its country, however it was written:
+    "+86 171-3357-0826" → "17133570826", "0755-2668 3310" → "75526683310" (no trunk 0,
+    no country code).  Shapes phonenumbers cannot place keep all their digits."""
+    info = analyse(raw, region)
+    if info.e164:
+        import phonenumbers
+
+        return str(phonenumbers.parse(info.e164).national_number)
+    return _digits(_clean(raw)).lstrip("+")
+
+
+def redacted(raw: str, region: str = "CN") -> str:
+    """A number as a redacted dossier prints it: at most its last 4 digits ("*******0826").
+
+    Numbers of 5–7 digits keep 2 and shorter ones none, so that no mask narrows a short
+    number down to a handful of candidates."""
+    digits = national_digits(raw, region)
+    n = len(digits)
+    keep = 4 if n >= 8 else 2 if n >= 5 else 0
+    return "*" * (n - keep) + digits[n - keep:] if n else "*"
 
 
 def region_for_jurisdiction(jurisdiction: str) -> str:

@@ -7,7 +7,7 @@ How to use (negotiation helper): implement, in desktop_app/core/report/negotiati
 
 and `build_report(..., ReportOptions(kind="negotiation", …))` will call it.  Inside, use
 `selected_events(ws, case_id, options)` (date range + include/exclude already applied),
-`Redactor(ws, case_id, options)` for names and numbers of third parties, `fmt_datetime()`
+`Redactor(parties, options)` for names and numbers of third parties, `fmt_datetime()`
 for times with their UTC offset, and write through `atomic_output(out_path)` so a cancel or
 an error never leaves a half-written PDF behind:
 
@@ -21,18 +21,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop_app.core.domain.enums import PartyRole
+from desktop_app.core.domain.enums import PartyRole, Relationship
 from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Event, Evidence, Party
-from desktop_app.core.domain.phones import masked
+from desktop_app.core.domain.phones import redacted
 from desktop_app.core.errors import FileInputError, ValidationError
 from desktop_app.core.i18n import LANGUAGES, N_, _, translator
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
@@ -40,6 +39,7 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
 
+T = TypeVar("T")
 KINDS = ("complaint", "negotiation")
 PAPERS = ("a4", "letter")
 
@@ -178,22 +178,47 @@ def fmt_duration(seconds: float | None) -> str:
 THIRD_PARTY_ALIAS = N_("Third party {letter} ({relationship})")
 
 
-class Redactor:
-    """Names and numbers as printed: third parties masked when the options ask for it."""
+REDACTION_NOTE = N_("Names and numbers of third parties are masked in the text of this copy: each third party is "
+                    "named by a letter, and a number shows at most its last 4 digits. Images and recordings in the "
+                    "exhibits are not redacted and may still show them.")
 
-    def __init__(self, parties: list[Party], options: ReportOptions) -> None:
+
+class Redactor:
+    """Names and numbers as printed: third parties masked when the options ask for it.
+
+    The dossier applies it once, at gather time, to everything it will print (`apply()`; see
+    redaction.py for every written form it finds); after that `text()` has nothing left to do
+    and `name()` / `number()` give the masked forms."""
+
+    def __init__(self, parties: list[Party], options: ReportOptions, region: str = "CN",
+                 keep_names: tuple[str, ...] = ()) -> None:
+        from desktop_app.core.report.redaction import Matcher
+
         self._ = translator(options.lang)
         self.redact = options.redact_third_parties
+        self.region = region
+        self.applied = False  # True once the gathered data itself is redacted
         self.parties = {p.id: p for p in parties}
         self._third_party_keys: set[str] = set()
-        self._compiled: list[tuple[re.Pattern[str], str]] | None = None
         self._aliases: dict[int, str] = {}
+        self._masks: dict[str, str] = {}  # a third party's number or key → its mask
+        self.matcher = Matcher(region)
         letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         for index, party in enumerate(p for p in parties if p.role == PartyRole.THIRD_PARTY):
             rel = label(party.relationship, self._) if party.relationship else label(PartyRole.THIRD_PARTY, self._)
             letter = letters[index % 26] + (str(index // 26) if index >= 26 else "")
-            self._aliases[party.id] = self._(THIRD_PARTY_ALIAS).format(letter=letter, relationship=rel)
-            self._third_party_keys.update(cp.key for cp in party.contact_points)
+            alias = self._(THIRD_PARTY_ALIAS).format(letter=letter, relationship=rel)
+            self._aliases[party.id] = alias
+            self.matcher.add_name(party.name, alias, organisation=party.relationship == Relationship.EMPLOYER)
+            for cp in party.contact_points:
+                self._third_party_keys.add(cp.key)
+                mask = self.matcher.add_number(cp.value)
+                self._masks[cp.value] = self._masks[cp.key] = mask
+        for party in parties:
+            if party.role != PartyRole.THIRD_PARTY:
+                self.matcher.keep_name(party.name)
+        for name in keep_names:
+            self.matcher.keep_name(name)
 
     def is_third_party(self, party_id: int | None) -> bool:
         party = self.parties.get(party_id) if party_id is not None else None
@@ -207,40 +232,60 @@ class Redactor:
         return self.parties[party_id].name
 
     def number(self, value: str, party_id: int | None = None, key: str = "") -> str:
-        if not value:
-            return ""
-        if self.redact and (self.is_third_party(party_id) or (key and key in self._third_party_keys)):
-            return masked(value)
-        return value
-
-    def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
-        """(pattern, replacement) for every third party's names and numbers, longest first.
-
-        A name is matched as entered and without its bracketed note ("陈秀兰（母亲）" → "陈秀兰"),
-        since that is how people write it in a statement; a number is matched however it is
-        spaced or dashed ("171 3357 0826", "17133570826", "+86 171-3357-0826")."""
-        if self._compiled is not None:
-            return self._compiled
-        pairs: dict[str, tuple[re.Pattern[str], str]] = {}
-        for party_id, alias in self._aliases.items():
-            party = self.parties[party_id]
-            core = re.split(r"[（(]", party.name, maxsplit=1)[0].strip()
-            for name in {party.name.strip(), core}:
-                if len(name) >= 2:
-                    pairs[name] = (re.compile(re.escape(name)), alias)
-            for cp in party.contact_points:
-                digits = re.sub(r"\D", "", cp.value)
-                if len(digits) >= 5:
-                    national = digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
-                    body = r"[\s\-]?".join(map(re.escape, national))
-                    pairs[national] = (re.compile(rf"(?:\+?86[\s\-]?)?(?<!\d){body}(?!\d)"), masked(cp.value))
-        self._compiled = [pairs[k] for k in sorted(pairs, key=len, reverse=True)]
-        return self._compiled
+        if not value or not self.redact:
+            return value or ""
+        if value in self._masks:
+            return self._masks[value]
+        if self.applied:
+            return value  # already masked at gather time
+        if self.is_third_party(party_id) or (key and key in self._third_party_keys):
+            return redacted(value, self.region)
+        return self.text(value)
 
     def text(self, text: str) -> str:
         """Free text with third parties' names and numbers masked (when redacting)."""
-        if not self.redact or not text:
+        if not self.redact or not text or self.applied:
             return text
-        for pattern, replacement in self._patterns():
-            text = pattern.sub(replacement, text)
-        return text
+        return self.matcher(text)
+
+    def apply(self, value: T) -> T:
+        """A copy of `value` (an event, a party, a case, a list of findings…) with every string
+        in it redacted; third parties themselves get their alias and masked numbers."""
+        from desktop_app.core.report.redaction import redact_tree
+
+        if not self.redact:
+            return value
+        if isinstance(value, Party) and value.id in self._aliases:
+            party = redact_tree(value, self.matcher)
+            party.name = self._aliases[value.id]
+            party.contact_points = [replace(cp, value=self._masks.get(cp.value, cp.value),
+                                            key=self._masks.get(cp.key, cp.key)) for cp in value.contact_points]
+            return party
+        if isinstance(value, list):
+            return [self.apply(v) for v in value]  # type: ignore[return-value]
+        return redact_tree(value, self.matcher)
+
+
+def case_redactor(ws: Workspace, case: Any, options: ReportOptions) -> Redactor:
+    """The Redactor for one case: its parties, its jurisdiction's numbering, the complainant kept."""
+    from desktop_app.core.domain.phones import region_for_jurisdiction
+
+    return Redactor(ws.parties.list(case.id), options, region=region_for_jurisdiction(case.jurisdiction),
+                    keep_names=(case.borrower_name,))
+
+
+MISSING_GLYPHS = N_("These characters have no glyph in the PDF fonts and print as boxes (they still copy "
+                    "out correctly): {chars}")
+
+
+def missing_glyph_warnings(texts: list[str]) -> list[str]:
+    """A warning (in the UI's language) naming characters of `texts` that no PDF font draws.
+
+    `texts` is everything the document prints from the user's data (dossier.printed_strings()),
+    not a list of fields, so a new field cannot escape the check."""
+    from desktop_app.core.report import fonts
+
+    unprintable = fonts.missing("\n".join(texts))
+    if not unprintable:
+        return []
+    return [_(MISSING_GLYPHS).format(chars=" ".join(sorted(unprintable))[:80])]

@@ -29,8 +29,8 @@ from desktop_app.core.i18n import translator
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.core.report import exhibits as ex
 from desktop_app.core.report import fonts, layout, sections
-from desktop_app.core.report.common import ReportOptions, ReportResult
-from desktop_app.core.report.dossier import Dossier, gather
+from desktop_app.core.report.common import ReportOptions, ReportResult, missing_glyph_warnings
+from desktop_app.core.report.dossier import Dossier, gather, printed_strings
 from desktop_app.core.report.images import TIERS, Prepared, is_image, prepare_all, shrink
 from desktop_app.core.report.people import people
 
@@ -227,10 +227,7 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     if unreadable:
         warnings.append(i18n._("These images could not be read, so the dossier lists them without a picture "
                                "(the files are unchanged): {exhibits}").format(exhibits=", ".join(unreadable)))
-    unprintable = fonts.missing(" ".join(e.summary + e.body for e in d.events))
-    if unprintable:
-        warnings.append(i18n._("These characters have no glyph in the PDF fonts and print as boxes (they still copy "
-                          "out correctly): {chars}").format(chars=" ".join(sorted(unprintable))[:80]))
+    warnings += missing_glyph_warnings(printed_strings(d))
     progress(100, 100, "")
     return ReportResult(paths, pages, sum(sizes), warnings)
 

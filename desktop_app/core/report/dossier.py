@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.core.domain.models import Case, Event, Evidence, Party
 from desktop_app.core.domain.times import zone
 from desktop_app.core.report import facts as facts_mod
-from desktop_app.core.report.common import Redactor, ReportOptions
+from desktop_app.core.report.common import Redactor, ReportOptions, case_redactor
 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
@@ -90,12 +90,28 @@ def gather(ws: Workspace, case_id: int, options: ReportOptions, with_findings: b
     events = [e for e in ws.events.list(case_id) if options.event_selected(e)]
     event_ids = {e.id for e in events}
     evidence = select_evidence(ws.evidence.list(case_id), options, event_ids)
-    manifest = manifest_for(case, evidence)
+    manifest = manifest_for(case, evidence)  # of the files as they are: the package holds them unredacted
     findings, problem = _findings(ws, case, options.lang, event_ids) if with_findings else (None, "skipped")
+    facts = facts_mod.compute(case, events)  # counts by number key: before the keys are masked
+    redactor = case_redactor(ws, case, options)
+    if options.redact_third_parties:
+        # One pass over everything the PDF can print, so no section can forget a field.
+        case, parties, events, evidence = (redactor.apply(case), redactor.apply(parties), redactor.apply(events),
+                                           redactor.apply(evidence))
+        findings = redactor.apply(findings) if findings is not None else None
+        redactor.parties = {p.id: p for p in parties}  # name() of anyone now gives the redacted form
+        redactor.applied = True
     return Dossier(
         case=case, options=options, parties=parties, events=events, evidence=evidence,
-        facts=facts_mod.compute(case, events), redactor=Redactor(parties, options),
+        facts=facts, redactor=redactor,
         recorded=ws.audit.recorded_and_edited(case_id, "event"), manifest=manifest,
         manifest_sha256=manifest_sha256(manifest), findings=findings, findings_problem=problem,
         exhibit_of={v.id: v.exhibit for v in evidence}, event_ids=event_ids,
     )
+
+
+def printed_strings(d: Dossier) -> list[str]:
+    """Every piece of user or rule text the dossier can print (for the missing-glyph check)."""
+    from desktop_app.core.report.redaction import all_strings
+
+    return all_strings([d.case, d.parties, d.events, d.evidence, d.findings or []])

@@ -7,10 +7,12 @@ How to use (complaint dossier, negotiation letter, anything else that draws text
     name = fonts.primary_font(lang)        # "NotoSansTC" for zh_TW, else "NotoSansSC"
     Paragraph(fonts.markup(user_text, lang), style)   # ALWAYS pass user text through markup()
 
-`markup()` escapes `& < >` (so a summary like "<b>" prints literally), turns newlines into
-`<br/>`, and wraps runs of characters the primary font lacks in `<font name=…>` for the next
-font of the chain that has them (SC ↔ TC → Noto Emoji → Noto Sans Symbols).  ReportLab has no
-fallback of its own: without this a missing character prints as a box and copies out as junk.
+`markup()` escapes `& < >` (so a summary like "<b>" prints literally), shows control and
+bidi characters as "[U+202E]" (they would reorder the line), turns newlines into `<br/>`,
+and wraps runs of characters the primary font lacks in `<font name=…>` for the next font of
+the chain that has them (SC ↔ TC → Noto Emoji → Noto Sans Symbols → a HanaMinB subset for
+CJK Extension B and later).  ReportLab has no fallback of its own: without this a missing
+character prints as a box and copies out as junk.
 For canvas drawing (headers, footers, charts) use `draw_font(text, lang)` to pick one font.
 
 `register()` also patches ReportLab 5.1's ToUnicode CMap writer, which writes code points
@@ -20,18 +22,24 @@ patch emoji and CJK Extension B characters copy and extract exactly.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from desktop_app.core.paths import resource_path
+from desktop_app.core.report import linebreak
 
 SC, TC, EMOJI, SYMBOLS = "NotoSansSC", "NotoSansTC", "NotoEmoji", "NotoSansSymbols"
+# CJK Extension B and later (𠮷 𡈽 𪚥, found in personal and place names): Noto Sans SC/TC stop at the
+# BMP and a few hundred HKSCS characters, so a subset of HanaMinB is the last resort.
+EXT_B = "HanaMinBNames"
 FILES = {
     SC: "NotoSansSC-Regular.ttf",
     TC: "NotoSansTC-Regular.ttf",
     EMOJI: "NotoEmoji-Regular.ttf",
     SYMBOLS: "NotoSansSymbols-Regular.ttf",
+    EXT_B: "HanaMinB-Names.ttf",
 }
 _lock = threading.Lock()
 _registered = False
@@ -76,12 +84,13 @@ def _patch_reportlab() -> None:
     from reportlab.pdfbase import ttfonts
 
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    linebreak.install()  # kinsoku: no "，" at a line start, no "“" at a line end, "12" kept whole
     # ASCII85 makes every stream 25 % bigger and image-heavy builds several times slower.
     rl_config.useA85 = 0
 
 
 def register() -> None:
-    """Register the four shipped fonts with ReportLab once per process (thread-safe)."""
+    """Register the shipped fonts with ReportLab once per process (thread-safe)."""
     global _registered
     if _registered:
         return
@@ -110,7 +119,7 @@ def primary_font(lang: str) -> str:
 
 def chain(lang: str) -> tuple[str, ...]:
     first = primary_font(lang)
-    return (first, SC if first == TC else TC, EMOJI, SYMBOLS)
+    return (first, SC if first == TC else TC, EMOJI, SYMBOLS, EXT_B)
 
 
 def _cmap(name: str) -> frozenset[int]:
@@ -152,11 +161,26 @@ def missing(text: str) -> set[str]:
     """Characters of `text` that no shipped font can draw (they print as boxes)."""
     register()
     covered = set().union(*_COVERAGE.values())
-    return {ch for ch in text if ord(ch) > 0x20 and ord(ch) not in covered}
+    return {ch for ch in visible_controls(text) if ord(ch) > 0x20 and ord(ch) not in covered}
+
+
+# Characters that would act on the page instead of printing: C0/C1 controls (tab and newline
+# excepted) and the bidirectional embeddings, overrides, isolates and marks.  A U+202E in a file
+# name would otherwise print the rest of the line backwards — what the reader sees would not be
+# what the file is called.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x85]")
+
+
+def visible_controls(text: str) -> str:
+    """`text` with line ends made "\\n" and every control or bidi character shown as "[U+202E]"."""
+    text = _LINE_ENDS.sub("\n", text)
+    return _CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def runs(text: str, lang: str) -> list[tuple[str, str]]:
     """Split text into (font name, run) pieces, each run drawable in its font."""
+    text = visible_controls(text)
     primary = primary_font(lang)
     have = _cmap(primary)
     out: list[tuple[str, str]] = []
@@ -175,8 +199,7 @@ def runs(text: str, lang: str) -> list[tuple[str, str]]:
 
 def markup(text: object, lang: str, newlines: bool = True) -> str:
     """Paragraph markup for plain user text: escaped, with font fallback (see module doc)."""
-    text = "" if text is None else str(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = visible_controls("" if text is None else str(text))
     primary = primary_font(lang)
     have = _cmap(primary)
     if all(ord(ch) in have or ch == "\n" for ch in text):  # the common case: one font, no work

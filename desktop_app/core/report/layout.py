@@ -51,7 +51,8 @@ def page_size(paper: str) -> tuple[float, float]:
 
 
 def styles(lang: str) -> dict[str, ParagraphStyle]:
-    """Paragraph styles for a document in `lang` (CJK line breaking for Chinese)."""
+    """Paragraph styles for a document in `lang` (CJK line breaking for Chinese; in English, a
+    paragraph with Chinese in it is broken by the same rules: see linebreak.install())."""
     fonts.register()
     font = fonts.primary_font(lang)
     cjk = lang in ("zh_CN", "zh_TW")
@@ -94,7 +95,9 @@ def heading(text: str, style: ParagraphStyle, lang: str, level: int = 0, key: st
     """A heading Paragraph that is also a bookmark (outline entry) and a link target `key`."""
     anchor = f'<a name="{key}"/>' if key else ""
     para = Paragraph(anchor + fonts.markup(text, lang), style)
-    para._pt_outline = (level, outline_title or text, key or f"h{id(para)}")  # type: ignore[attr-defined]
+    # The bookmark is drawn by the viewer, not by us: show control characters there too.
+    para._pt_outline = (level, fonts.visible_controls(outline_title or text),  # type: ignore[attr-defined]
+                        key or f"h{id(para)}")
     return para
 
 
@@ -144,7 +147,8 @@ class ReportDoc(BaseDocTemplate):
         size = page_size(paper)
         super().__init__(
             str(filename), pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=title, author=author or APP_DISPLAY_NAME, subject=subject,
+            bottomMargin=MARGIN_BOTTOM, title=fonts.visible_controls(title),
+            author=fonts.visible_controls(author) or APP_DISPLAY_NAME, subject=fonts.visible_controls(subject),
             creator=f"{APP_DISPLAY_NAME} {__version__}", producer=f"{APP_DISPLAY_NAME} {__version__} (ReportLab)",
             keywords=keywords or [], lang=PDF_LANG.get(lang, "en"), displayDocTitle=1,
             initialFontName=fonts.primary_font(lang), initialFontSize=10,

@@ -31,7 +31,13 @@ from desktop_app.core.domain.negotiation import (
 from desktop_app.core.i18n import _, context_translator, translator
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.core.report import fonts, layout
-from desktop_app.core.report.common import ReportOptions, ReportResult, atomic_output
+from desktop_app.core.report.common import (
+    ReportOptions,
+    ReportResult,
+    atomic_output,
+    case_redactor,
+    missing_glyph_warnings,
+)
 from desktop_app.core.report.negotiation_notes import letter_warnings
 from desktop_app.core.report.plan_table import (
     budget_table,
@@ -43,6 +49,7 @@ from desktop_app.core.report.plan_table import (
     schedule_table,
     style_for,
 )
+from desktop_app.core.report.redaction import all_strings
 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
@@ -326,6 +333,10 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
     wanted = list(dict.fromkeys(neg.evidence_ids))
     exhibits = [by_id[i] for i in wanted if i in by_id and options.evidence_selected(by_id[i])]
     missing = [i for i in wanted if i not in by_id]
+    if options.redact_third_parties:  # the same masking as the dossier (common.Redactor)
+        redactor = case_redactor(ws, case, options)
+        case, neg, exhibits = redactor.apply(case), redactor.apply(neg), redactor.apply(exhibits)
+    glyph_warnings = missing_glyph_warnings(all_strings([case, neg, exhibits]))
     cancel.check()
     progress(10, 100, _("Writing the letter"))
     letter = Letter(case, neg, schedule, exhibits, options.lang, options.paper, today)
@@ -349,4 +360,4 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
         cancel.check()
     progress(100, 100, _("Done"))
     return ReportResult([out_path], doc.page_count, out_path.stat().st_size,
-                        letter_warnings(case, neg, schedule, missing))
+                        letter_warnings(case, neg, schedule, missing) + glyph_warnings)

@@ -19,7 +19,7 @@ from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import translator
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_chart
-from desktop_app.core.report.common import fmt_datetime, fmt_duration
+from desktop_app.core.report.common import REDACTION_NOTE, fmt_datetime, fmt_duration
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.fasttext import FastText
 
@@ -106,7 +106,7 @@ def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: li
     story.append(Paragraph(d.manifest_sha256, st["hash"]))
     story.append(Spacer(1, 3 * mm))
     if d.options.redact_third_parties:
-        story.append(_p(_("Names and numbers of third parties are masked in this copy."), st["note"], lang))
+        story.append(_p(_(REDACTION_NOTE), st["note"], lang))
     if len(volumes) > 1:
         story.append(_p(_("This dossier is in {n} volumes:").format(n=len(volumes)), st["note"], lang))
         for name, what in volumes:
