@@ -273,57 +273,6 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
     return story
 
 
-def findings(d: Dossier, st: Styles, link_exhibit: Callable[[str], bool]) -> list:
-    lang = d.options.lang
-    _ = translator(lang)
-    story: list = [layout.heading(_("Breaches of the rules"), st["h1"], lang, 0, "findings")]
-    if d.findings is None:
-        return story + [_p(_("The rule checks could not be run for this dossier, so this section is left out."),
-                           st["note"], lang)]
-    if not d.findings:
-        return story + [_p(_("The rule checks found no breach in the chosen events."), st["body"], lang)]
-    try:
-        from desktop_app.core.rules.model import severity_label, status_label
-    except ImportError:  # pragma: no cover - the model ships with the rules
-        def status_label(s, t=None):
-            return str(s)
-
-        def severity_label(s, t=None):
-            return str(s)
-    by_rule: dict[str, list] = {}
-    for finding in d.findings:
-        by_rule.setdefault(finding.rule_id, []).append(finding)
-    events = {e.id: e for e in d.events}
-    for rule_id, group in by_rule.items():
-        first = group[0]
-        story.append(layout.heading(f"{first.title} ({rule_id})", st["h2"], lang, 1, f"rule-{rule_id}"))
-        c = first.citation
-        cite = " ".join(x for x in (getattr(c, "instrument", ""), getattr(c, "article", "")) if x)
-        line = _("Source: {citation}. Legal status: {status}. {severity}.").format(
-            citation=cite, status=status_label(first.status, _), severity=severity_label(first.severity, _))
-        story.append(_p(line, st["small"], lang))
-        if any(getattr(f, "unverified", False) for f in group):
-            story.append(_p(_("Note: the wording of this source could not be checked against an official text."),
-                            st["small"], lang))
-        for finding in group:
-            refs = []
-            for event_id in finding.event_ids[:40]:
-                e = events.get(event_id)
-                if e is None:
-                    continue
-                refs.append(_link(f"ev-{event_id}", e.start.strftime("%m-%d %H:%M"), lang))
-                refs += [_link(x, x, lang) if link_exhibit(x) else x
-                         for x in (d.exhibit_of.get(i) for i in e.evidence_ids) if x]
-            more = len(finding.event_ids) - 40
-            text = "• " + fonts.markup(d.redactor.text(finding.explanation), lang)
-            if refs:
-                text += "<br/>" + ", ".join(dict.fromkeys(refs))
-                if more > 0:
-                    text += " " + fonts.markup(_("and {n} more").format(n=more), lang)
-            story.append(Paragraph(text, st["list"]))
-    return story
-
-
 def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
     lang = d.options.lang
     _ = translator(lang)

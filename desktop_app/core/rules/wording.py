@@ -35,6 +35,20 @@ _PHRASES = {
 }
 
 
+_SHORT = {  # for a column or a badge
+    Assertion.VIOLATES: N_("Violates"),
+    Assertion.MAY_VIOLATE: N_("Possible violation"),
+    Assertion.DOES_NOT_MEET: N_("Does not meet"),
+    Assertion.MAY_NOT_MEET: N_("May not meet"),
+    Assertion.UNVERIFIED: N_("Unverified"),
+    Assertion.SAFETY_WARNING: N_("Safety warning"),
+}
+
+
+def short_label(f: Finding, t: Callable[[str], str]) -> str:
+    return t(_SHORT[assertion(f)])
+
+
 def assertion(f: Finding) -> Assertion:
     if f.status == Status.NO_RULE:
         return Assertion.SAFETY_WARNING
