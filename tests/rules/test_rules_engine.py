@@ -180,7 +180,8 @@ def test_findings_command_json_contract(workspace, data_dir, capsys):
     assert all(r["rule_id"].startswith("us.") for r in json.loads(capsys.readouterr().out))
     assert main(["--data-dir", str(data_dir), "--lang", "zh_TW", "findings", str(case_id)]) == 0
     text = capsys.readouterr().out
-    assert "違規" in text and "cn.quiet_hours" in text and "22:00" in text
+    # Quiet hours rest on a guideline and a recommended standard: "not met", never "violated" (違規).
+    assert "不符合" in text and "違規" not in text and "cn.quiet_hours" in text and "22:00" in text
     assert main(["--data-dir", str(data_dir), "findings", "999"]) == 2
     assert "999" in capsys.readouterr().err
 

@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, LongTable, PageBreak, Paragraph, S
 from desktop_app.core.domain.enums import Channel, EventKind, PartyRole, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import translator
+from desktop_app.core.report import facts as facts_mod
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_chart
 from desktop_app.core.report.common import fmt_datetime, fmt_duration
@@ -139,8 +140,6 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
                           "(calls: {calls}; messages: {messages}; visits: {visits}).").format(
             first=f.first.strftime("%Y-%m-%d"), last=f.last.strftime("%Y-%m-%d"), contacts=f.contacts,
             days=f.days_with_contact, calls=f.calls, messages=f.messages, visits=f.visits), st["body"], lang))
-    rule = (_("more than {n} unanswered calls") if limits.unanswered_only else _("more than {n} calls")).format(
-        n=limits.daily_calls)
     rows = [
         (_("Contacts by the other side"), f.contacts),
         (_("Calls"), f.calls),
@@ -149,7 +148,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
         (_("Visits to home or work"), f.visits),
         (_("Contacts in quiet hours ({hours})").format(hours=quiet), f.quiet_contacts),
         (_("Calls in quiet hours ({hours})").format(hours=quiet), f.quiet_calls),
-        (_("Days with {rule}").format(rule=rule), f.days_over_limit),
+        facts_mod.limit_row(f, _),  # the rule as it is: per contact method, or a rolling 7 days
         (_("Most calls in one day"), f"{f.max_calls_in_a_day}" + (f" ({f.busiest_day})" if f.busiest_day else "")),
         (_("Third parties contacted"), f.third_parties),
         (_("Contacts with third parties"), f.third_party_contacts),
@@ -165,9 +164,8 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
         legend_quiet = _("In quiet hours ({hours})").format(hours=quiet)
         if (max(f.per_day) - min(f.per_day)).days <= WEEKLY_AFTER_DAYS:
             story.append(layout.heading(_("Contacts per day"), st["h2"], lang, 1, "chart"))
-            story.append(contacts_chart(
-                f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=legend_quiet,
-                legend_limit=_("Daily call limit ({n})").format(n=limits.daily_calls), limit=limits.daily_calls))
+            story.append(contacts_chart(f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=legend_quiet,
+                                        **facts_mod.chart_limit(f, _)))
         else:  # a long case: one bar per week (the daily limit line would mean nothing there)
             story.append(layout.heading(_("Contacts per week"), st["h2"], lang, 1, "chart"))
             story.append(contacts_chart(by_week(f.per_day), width, lang, legend_all=_("Contacts"),

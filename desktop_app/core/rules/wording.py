@@ -60,10 +60,15 @@ def assertion(f: Finding) -> Assertion:
 
 
 def cite_text(c: Citation, lang: str) -> str:
-    """"《办法》第七十条" / "Fair Debt Collection Practices Act, 15 U.S.C. 1692d(2)"."""
+    """"《办法》第七十条", "《指引》关于催收时间" / "Fair Debt Collection Practices Act, 15 U.S.C. 1692d(2)"."""
     if not c.article:
         return c.instrument
-    return f"{c.instrument}{c.article}" if lang.startswith("zh") else f"{c.instrument}, {c.article}"
+    if not lang.startswith("zh"):
+        return f"{c.instrument}, {c.article}"
+    if c.article.startswith("第") or c.article[:1].isascii():  # an article number or a code such as CONC 7.9.4R
+        return f"{c.instrument}{c.article}"
+    about = "关于" if lang == "zh_CN" else "關於"  # a topic, not a number: "the guideline on collection time"
+    return f"{c.instrument}{about}{c.article}"
 
 
 def heading(f: Finding, t: Callable[[str], str]) -> str:
