@@ -96,7 +96,7 @@ class Context:
         self.colon = "：" if lang.startswith("zh") else ": "
         home = {"cn": Jurisdiction.CN, "us": Jurisdiction.US, "uk": Jurisdiction.UK}.get(pack.name)
         self.foreign_note = "" if case.jurisdiction == home else self._(
-            "These are the {pack} rules, shown for reference: your case is in {place}, where they may not bind "
+            "These are the {pack} rules, shown for reference: the case is in {place}, where they may not bind "
             "the lender.").format(pack=self._(pack.title), place=label(case.jurisdiction, self._))
         self.parties = {p.id: p for p in parties}
         live = [e for e in events if e.deleted_at is None]
