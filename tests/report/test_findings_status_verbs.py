@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.report.findings_helpers import findings_json, findings_part, log, pdf_text
+from tests.report.findings_helpers import cli, findings_json, findings_part, log, pdf_text
 
 VERB = {"en": "Violates", "zh_CN": "违反", "zh_TW": "違反"}
 NOT_MET = {"en": "Does not meet the requirements of", "zh_CN": "不符合", "zh_TW": "不符合"}
-GUIDELINE_LABEL = {"en": "Industry self-regulatory guideline (not law)", "zh_CN": "行业自律指引（非法律）",
-                   "zh_TW": "行業自律指引（非法律）"}
+GUIDELINE_LABEL = {"en": "Industry self-regulatory guideline, not law", "zh_CN": "行业自律指引，非法律",
+                   "zh_TW": "行業自律指引，非法律"}
 NON_BINDING = {"industry_guideline", "national_standard_recommended", "unverified", "no_rule"}
 
 
@@ -70,6 +70,10 @@ def test_headings_follow_the_legal_status(workspace, data_dir, tmp_path, pack):
             assert any("不宜" in n for n in notes) or lang == "en"
             for note in notes:
                 assert "".join(note.split()) in flat, (lang, note)
+            # The command line's own output heads them the same way and prints every caveat.
+            out = cli(data_dir, "findings", str(case_id), lang=lang).stdout
+            assert all(r["heading"] in out for r in rows) and all(n in out for n in notes)
+            assert "违规" not in out and "違規" not in out and "Violation" not in out
             # Advice for the user stays in the app.
             for advice in (a for r in rows for a in r["advice"]):
                 assert "".join(advice.split()) not in flat, (lang, advice)

@@ -69,10 +69,10 @@ STATUS_LABELS = {
     Status.LAW: N_("Law"),
     Status.REGULATION: N_("Regulation"),
     Status.REGULATORY_RULE: N_("Regulator's binding rule"),
-    Status.NATIONAL_STANDARD_RECOMMENDED: N_("National standard (recommended, not mandatory)"),
-    Status.INDUSTRY_GUIDELINE: N_("Industry self-regulatory guideline (not law)"),
+    Status.NATIONAL_STANDARD_RECOMMENDED: N_("Recommended national standard, not mandatory"),
+    Status.INDUSTRY_GUIDELINE: N_("Industry self-regulatory guideline, not law"),
     Status.UNVERIFIED: N_("Unverified source"),
-    Status.NO_RULE: N_("No rule cited (safety warning)"),
+    Status.NO_RULE: N_("No rule cited: a safety warning"),
 }
 SEVERITY_LABELS = {
     Severity.VIOLATION: N_("Violation"),
