@@ -103,3 +103,13 @@ def test_advice_is_kept_apart_from_the_dossier_text(cn):
     found = cn.findings("cn.prohibited_conduct", lang="zh_CN")[0]
     assert "110" not in found.explanation and "你" not in found.explanation and "投诉人" in found.explanation
     assert any("110" in a for a in found.advice)
+
+
+def test_a_visit_without_id_is_not_cited_to_the_two_person_article(cn):
+    cn.event("2026-03-02 10:00", "visit", details={"people_count": 1, "id_shown": False})
+    found = {f.subject: f for f in cn.findings("cn.visit_conduct")}
+    assert found["fewer than two visitors"].citation.article == "Art. 22 (visit collection)"
+    no_id = found["no ID shown"]
+    assert no_id.citation.article == "Visit collection" and assertion(no_id) == Assertion.UNVERIFIED
+    assert any("You do not have to let in" in a for a in no_id.advice)
+    assert "let in" not in no_id.explanation

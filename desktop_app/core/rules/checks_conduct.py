@@ -63,8 +63,9 @@ def visit_conduct(ctx: Context, rule: RuleSpec) -> list[Finding]:
         advice = _("You do not have to let in or pay anyone who will not identify themselves.")
         note = _("Our research found no published article requiring collectors to show ID; this part is flagged "
                  "as unverified.")
-        out.append(ctx.finding(rule, no_id, text, subtitle=_("no ID shown"), notes=[note], unverified=True,
-                               severity=Severity.WARNING, advice=[advice]))
+        found = ctx.finding(rule, no_id, text, subtitle=_("no ID shown"), notes=[note], unverified=True,
+                            severity=Severity.WARNING, advice=[advice])
+        out.append(ctx.cite_articles(found, rule, "no_id"))
     return out
 
 
