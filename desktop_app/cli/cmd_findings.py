@@ -7,8 +7,9 @@ import argparse
 from desktop_app.cli.output import emit, emit_json
 from desktop_app.core.i18n import _, current_language
 from desktop_app.core.rules import Finding, evaluate_case, load_pack
-from desktop_app.core.rules.model import severity_label, status_label
+from desktop_app.core.rules.model import status_label
 from desktop_app.core.rules.packs import PACKS, default_pack, effective_params
+from desktop_app.core.rules.wording import Assertion, assertion, heading, short_label
 from desktop_app.core.services.workspace import Workspace
 
 
@@ -28,7 +29,8 @@ def _params_text(params: dict) -> str:
 
 def _block(f: Finding) -> list[str]:
     cite = f.citation
-    lines = [f"[{severity_label(f.severity)}] {f.rule_id} — {f.title}"]
+    # The heading's verb follows the source's legal weight: "violates" only for law and regulation.
+    lines = [f"[{short_label(f, _)}] {heading(f, _)} ({f.rule_id})"]
     lines.append("  " + _("Source: {instrument}, {article} ({status})").format(
         instrument=cite.instrument, article=cite.article or "-", status=status_label(f.status)))
     if cite.url:
@@ -39,8 +41,10 @@ def _block(f: Finding) -> list[str]:
     lines.append("  " + f.explanation)
     if f.params:
         lines.append("  " + _("Parameters used: {values}").format(values=_params_text(f.params)))
-    if f.note:
-        lines.append("  " + _("Note: {note}").format(note=f.note))
+    for note in f.notes:
+        lines.append("  " + _("Note: {note}").format(note=note))
+    for advice in f.advice:
+        lines.append("  " + _("Advice: {advice}").format(advice=advice))
     if f.unverified:
         lines.append("  " + _("UNVERIFIED: part of this rule could not be checked against an official text."))
     ids = ", ".join(f"#{i}" for i in f.event_ids[:30]) + (" …" if len(f.event_ids) > 30 else "")
@@ -69,7 +73,9 @@ def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
         for line in _block(f):
             emit(line)
         emit()
-    violations = sum(1 for f in findings if f.severity.value == "violation")
-    emit(_("{violations} violations, {warnings} warnings").format(violations=violations,
-                                                                   warnings=len(findings) - violations))
+    kinds = [assertion(f) for f in findings]
+    binding = kinds.count(Assertion.VIOLATES)
+    not_met = kinds.count(Assertion.DOES_NOT_MEET)
+    emit(_("{binding} against laws or regulations, {not_met} against standards or guidelines, {other} possible "
+           "or unverified").format(binding=binding, not_met=not_met, other=len(kinds) - binding - not_met))
     return 0

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.i18n import _, current_language, ngettext
+from desktop_app.core.i18n import _, current_language
 from desktop_app.core.rules import Finding, evaluate_case, load_pack
-from desktop_app.core.rules.model import Severity, severity_label, status_label
+from desktop_app.core.rules.model import Severity, status_label
 from desktop_app.core.rules.packs import PACKS, coerce_params, default_pack, defaults, effective_params
+from desktop_app.core.rules.wording import Assertion, assertion, heading, short_label
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.panel_format import fmt_datetime, named, ui_locale
 from desktop_app.ui.workers import run_task
@@ -221,13 +222,15 @@ class FindingsPanel(QWidget):
             return
         pack = load_pack(self.pack_name() or "cn")
         self.scope.setText(_("{pack} rules — apply to: {scope}").format(pack=_(pack.title), scope=_(pack.scope)))
-        violations = sum(1 for f in self.findings if f.severity == Severity.VIOLATION)
-        warnings = len(self.findings) - violations
         if not self.findings:
             self.summary.setText(_("No findings: nothing recorded in this case breaks these rules."))
             return
-        self.summary.setText(ngettext("{n} violation", "{n} violations", violations).format(n=violations) + " · "
-                             + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
+        # Counted by the heading's verb: a guideline that is not met is not a "violation".
+        kinds = [assertion(f) for f in self.findings]
+        binding, not_met = kinds.count(Assertion.VIOLATES), kinds.count(Assertion.DOES_NOT_MEET)
+        self.summary.setText(_("{binding} against laws or regulations, {not_met} against standards or guidelines, "
+                               "{other} possible or unverified").format(
+            binding=binding, not_met=not_met, other=len(kinds) - binding - not_met))
         groups: dict[str, list[Finding]] = {}
         for f in self.findings:
             groups.setdefault(f.rule_id, []).append(f)
@@ -242,13 +245,13 @@ class FindingsPanel(QWidget):
             top.setFont(0, bold)
             top.setData(0, ROLE_EVENTS, events)
             top.setToolTip(0, rule_id)
-            self._badge(top, worst)
+            self._badge(top, worst, next(f for f in found if f.severity == worst))
             for f in found:
                 child = QTreeWidgetItem([self._child_text(f), "", status_label(f.status), str(f.count)])
                 child.setData(0, ROLE_FINDING, f)
                 child.setData(0, ROLE_EVENTS, list(f.event_ids))
-                child.setToolTip(0, f.explanation)
-                self._badge(child, f.severity)
+                child.setToolTip(0, heading(f, _))
+                self._badge(child, f.severity, f)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -260,9 +263,10 @@ class FindingsPanel(QWidget):
             when += " – " + (fmt_time(f.last) if f.last.date() == f.first.date() else fmt_datetime(f.last))
         return " · ".join(p for p in (subject, when) if p)
 
-    def _badge(self, item: QTreeWidgetItem, severity: Severity) -> None:
+    def _badge(self, item: QTreeWidgetItem, severity: Severity, f: Finding) -> None:
+        """The verb of the finding's heading ("Violates", "Does not meet"…), never "violation" for a guideline."""
         fg, bg = BADGE[severity]
-        item.setText(1, ("● " if severity == Severity.VIOLATION else "▲ ") + severity_label(severity))
+        item.setText(1, ("● " if severity == Severity.VIOLATION else "▲ ") + short_label(f, _))
         item.setForeground(1, QBrush(QColor(fg)))
         item.setBackground(1, QBrush(QColor(bg)))
 
@@ -282,11 +286,12 @@ class FindingsPanel(QWidget):
         e = html.escape
         fg, bg = BADGE[f.severity]
         cite = f.citation
-        parts = [f"<h3>{e(f.title)}</h3>"]
+        # The heading is the dossier's: its verb follows the legal weight of the source.
+        parts = [f"<h3>{e(heading(f, _))}</h3>"]
         if f.subject and f.subject not in f.title:
             parts.append(f"<p><b>{e(f.subject)}</b></p>")
         parts += [
-                 f"<p><span style='color:{fg};background:{bg}'>&nbsp;{e(severity_label(f.severity))}&nbsp;</span>"
+                 f"<p><span style='color:{fg};background:{bg}'>&nbsp;{e(short_label(f, _))}&nbsp;</span>"
                  f" &nbsp;{e(status_label(f.status))}</p>",
                  f"<p>{e(f.explanation)}</p>"]
         comma = "，" if f.lang.startswith("zh") else ", "
@@ -297,8 +302,12 @@ class FindingsPanel(QWidget):
         for other in f.also_cited:
             parts.append(f"<p><b>{e(_('Also'))}:</b> {e(other.instrument)}{comma}{e(other.article)} "
                          f"({e(status_label(other.status))})</p>")
-        if f.note:
-            parts.append(f"<p><i>{e(f.note)}</i></p>")
+        if f.notes:
+            items = "".join(f"<li>{e(n)}</li>" for n in f.notes)
+            parts.append(f"<p><b>{e(_('Notes and caveats:'))}</b></p><ul>{items}</ul>")
+        if f.advice:  # for the user only: the dossier never prints it
+            items = "".join(f"<li>{e(a)}</li>" for a in f.advice)
+            parts.append(f"<p><b>{e(_('What you can do (not in the dossier):'))}</b></p><ul>{items}</ul>")
         if f.unverified:
             parts.append(f"<p style='color:#8c1d18'><b>{e(_('Unverified'))}:</b> "
                          f"{e(_('part of this rule could not be checked against an official text.'))}</p>")

@@ -41,9 +41,10 @@ def test_weekly_buckets_and_chart_shapes() -> None:
     per_day = {date(2026, 3, 2): (3, 1), date(2026, 3, 8): (2, 0), date(2026, 3, 9): (5, 5)}
     assert by_week(per_day) == {date(2026, 3, 2): (5, 1), date(2026, 3, 9): (5, 5)}
     drawing = contacts_chart(per_day, 400, "en", legend_all="Contacts", legend_quiet="Quiet", limit=6,
-                             legend_limit="Limit")
+                             legend_limit="Limit", counted={date(2026, 3, 9): 5}, legend_counted="Unanswered")
     texts = [s.text for s in drawing.contents if isinstance(s, String)]
-    assert "Contacts" in texts and "Quiet" in texts and "Limit" in texts and "03-02" in texts
+    assert "Contacts" in texts and "Quiet" in texts and "Limit" in texts and "Unanswered" in texts
+    assert "03-02" in texts
     black = [r for r in drawing.contents if isinstance(r, Rect) and r.fillColor is not None
              and r.fillColor.red == 0 and r.y < 40]  # (not the legend's swatch at the top)
     assert len(black) == 2  # the two days with quiet-hour contacts are marked solid black

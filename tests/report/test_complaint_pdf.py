@@ -61,7 +61,9 @@ def test_counts_in_the_facts_table(workspace, small_case, tmp_path) -> None:
            "visits: 1)." in " ".join(text.split())
     flat = " ".join(text.split())
     for label, value in (("Contacts by the other side", 11), ("Unanswered calls", 8),
-                         ("Calls in quiet hours (22:00–08:00)", 3), ("Days with more than 6 unanswered calls", 1),
+                         ("Calls in quiet hours (22:00–08:00)", 3),
+                         ("Days with more than 6 unanswered calls to the complainant (guideline: at most 6 "
+                          "unanswered attempts a day on one contact method)", 1),
                          ("Third parties contacted", 1), ("Complaints I filed", 1)):
         assert f"{label} {value} " in flat, label
 

@@ -31,8 +31,9 @@ def test_findings_grouped_by_rule(panel, demo_workspace):
     assert tree.topLevelItemCount() == len(rules)
     assert sum(tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount())) == len(expected)
     first = tree.topLevelItem(0)
-    assert first.toolTip(0) == rules[0] and "Violation" in first.text(1)
-    assert "violation" in panel.summary.text()
+    # The demo's quiet-hours rule rests on a guideline and a recommended standard: "not met", not "violation".
+    assert first.toolTip(0) == rules[0] and first.text(1) == "● Does not meet"
+    assert "against standards or guidelines" in panel.summary.text() and "violation" not in panel.summary.text()
 
 
 def test_choosing_a_finding_selects_its_events(panel, qtbot):
@@ -88,7 +89,15 @@ def test_panel_in_chinese(qtbot, demo_workspace):
         widget.set_case(demo_workspace.demo_case_id)
         qtbot.waitUntil(lambda: widget.tree.topLevelItemCount() > 0, timeout=10_000)
         assert widget.tree.topLevelItem(0).text(0) == "夜间休息时段催收"
-        assert "违规" in widget.summary.text() and widget.tree.headerItem().text(0) == "发现"
+        assert "不符合标准或指引" in widget.summary.text() and widget.tree.headerItem().text(0) == "发现"
+        tree = widget.tree
+        children = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                    for j in range(tree.topLevelItem(i).childCount())]
+        # The demo is a consumer-finance loan: every source is a guideline or a standard, never "违规"/"违反".
+        assert children and not any("违规" in c.text(1) or "违反" in c.text(1) for c in children)
+        advised = [c.data(0, panel_role()) for c in children if c.data(0, panel_role()).advice]
+        html = widget._detail_html(advised[0], whole_rule=False)
+        assert "不符合" in html and "不会写入材料" in html and advised[0].advice[0] in html
     finally:
         set_language("en")
 

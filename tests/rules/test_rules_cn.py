@@ -160,7 +160,7 @@ def test_prohibited_conduct_each_tick(cn, tick):
     e = cn.event("2026-03-02 10:00", conduct=[tick])
     found = cn.findings("cn.prohibited_conduct")
     assert len(found) == 1 and found[0].event_ids == [e.id]
-    assert found[0].status == Status.SELF_REGULATORY and ": " in found[0].title
+    assert found[0].status == Status.INDUSTRY_GUIDELINE and ": " in found[0].title
 
 
 def test_prohibited_conduct_counts_in_calls_the_borrower_made(cn):
@@ -192,11 +192,13 @@ def test_contact_after_agreement(cn):
     before = cn.event("2026-03-01 10:00")
     agreement = cn.event("2026-03-02 10:00", "agreement", details={"written": True})
     after = cn.event("2026-03-03 10:00", "sms")
+    # Not a credit card: Art. 70 of the credit-card measures does not apply, so the rule stays silent.
+    assert cn.findings("cn.contact_after_agreement") == []
+    cn.case.product_type = "credit card"
     found = cn.findings("cn.contact_after_agreement")
     assert found[0].event_ids == [agreement.id, after.id] and before.id not in found[0].event_ids
-    assert found[0].severity == Severity.WARNING  # not a credit card: Art. 70 does not apply by its terms
-    cn.case.product_type = "credit card"
-    assert cn.findings("cn.contact_after_agreement")[0].severity == Severity.VIOLATION
+    assert found[0].severity == Severity.VIOLATION and found[0].citation.article == "Art. 70"
+    assert "Art. 70 applies to credit cards only." in found[0].notes
 
 
 def test_impostor_warnings(cn):
@@ -206,7 +208,7 @@ def test_impostor_warnings(cn):
     account = cn.event("2026-03-02 12:00", conduct=["personal_account_payment"])
     found = cn.findings("cn.impostor_risk")
     assert {tuple(f.event_ids) for f in found} == {(unknown.id,), (account.id,)}
-    assert all(f.severity == Severity.WARNING and f.status == Status.SECONDARY for f in found)
+    assert all(f.severity == Severity.WARNING and f.status == Status.NO_RULE for f in found)
 
 
 def test_findings_in_chinese(cn):
@@ -220,6 +222,7 @@ def test_findings_in_chinese(cn):
 
 
 def test_agreement_that_only_pauses_collection(cn):
+    cn.case.product_type = "信用卡"
     cn.event("2026-03-05 10:00", "payment")
     pause = cn.event("2026-03-05 10:15", "agreement", details={"written": False, "pause_until": "2026-03-12"})
     inside = cn.event("2026-03-12 23:59", "call", call_outcome="missed")
@@ -231,6 +234,7 @@ def test_agreement_that_only_pauses_collection(cn):
 
 
 def test_each_agreement_governs_until_the_next(cn):
+    cn.case.product_type = "信用卡"
     first = cn.event("2026-03-01 10:00", "agreement", details={"written": True})
     a = cn.event("2026-03-02 10:00", "sms")
     second = cn.event("2026-03-03 10:00", "agreement", details={"written": True})

@@ -21,7 +21,7 @@ def test_unreasonable_times_across_london_dst(uk, utc, local, flagged):
     assert f"{e.start:%H:%M}" == local
     found = uk.findings("uk.unreasonable_times")
     assert (e.id in {i for f in found for i in f.event_ids}) is flagged
-    assert all(f.severity == Severity.WARNING and f.status == Status.REGULATION for f in found)
+    assert all(f.severity == Severity.WARNING and f.status == Status.REGULATORY_RULE for f in found)
 
 
 def test_unreasonable_times_use_the_users_hours(uk):

@@ -139,7 +139,7 @@ def test_conversation_the_consumer_started_counts(us):
     talk = us.event("2026-05-01 10:00", direction="outgoing", call_outcome="answered")
     e = us.event("2026-05-03 10:00", call_outcome="voicemail")
     found = us.findings("us.call_after_conversation_7d")
-    assert found[0].event_ids == [talk.id, e.id] and "you called them" in found[0].explanation
+    assert found[0].event_ids == [talk.id, e.id] and "the complainant called them" in found[0].explanation
 
 
 def test_busy_call_after_conversation_is_not_placed(us):

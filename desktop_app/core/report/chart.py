@@ -1,7 +1,10 @@
 """A vector bar chart of contacts per day, quiet-hour contacts marked, readable in black and white.
 
 Each day is one bar: the part in quiet hours is solid black, the rest light grey with a black
-outline, so the chart survives a photocopier.  A dashed line marks the daily call limit.
+outline, so the chart survives a photocopier.  A dashed limit line is drawn only together with the
+series that limit counts (`counted`, a white dot per day — e.g. unanswered calls to the complainant
+against the CN guideline's 6 a day on one contact method): a line over all contacts would claim a
+rule that does not exist.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from reportlab.graphics import shapes
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from desktop_app.core.report import fonts
@@ -39,9 +42,12 @@ def by_week(per_day: dict[date, tuple[int, int]]) -> dict[date, tuple[int, int]]
 
 def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str, *, legend_all: str,
                    legend_quiet: str, legend_limit: str = "", limit: int | None = None,
+                   counted: dict[date, int] | None = None, legend_counted: str = "",
                    height: float = 150, step_days: int = 1) -> Drawing:
-    """`per_day`: day (or week's Monday, with step_days=7) → (all contacts, in quiet hours).
-    Labels are already translated."""
+    """`per_day`: day (or week's Monday, with step_days=7) → (all contacts, in quiet hours);
+    `counted`: per day, what `limit` counts (the line is drawn only with it).  Labels are translated."""
+    if counted is None:
+        limit = None
     fonts.register()
     font = fonts.primary_font(lang)
     # A drawing starts from ReportLab's default state, whose font is Helvetica — a font the PDF
@@ -52,10 +58,11 @@ def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str
         return drawing
     first, last = min(per_day), max(per_day)
     days = [first + timedelta(days=i) for i in range(0, (last - first).days + 1, step_days)]
-    top = max(max(v[0] for v in per_day.values()), limit or 0, 1)
+    top = max(max(v[0] for v in per_day.values()), limit or 0, max((counted or {}).values(), default=0), 1)
     step = _nice_step(top)
     top = ((top + step - 1) // step) * step
-    left, bottom, right, legend_h = 26, 22, 6, 16
+    left, bottom, right = 26, 22, 6
+    legend_h = 26 if limit and legend_limit else 16  # the limit's wording gets a legend line of its own
     plot_w, plot_h = width - left - right, height - bottom - legend_h - 4
     slot = plot_w / len(days)
     bar = max(0.6, slot * 0.72)
@@ -81,6 +88,12 @@ def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str
         if quiet:
             drawing.add(Rect(x, bottom, bar, y_of(quiet) - bottom, fillColor=colors.black,
                              strokeColor=colors.black, strokeWidth=outline))
+    dot = max(1.2, min(2.6, bar / 2))
+    for index, day in enumerate(days):
+        n = (counted or {}).get(day, 0)
+        if n:
+            drawing.add(Circle(left + index * slot + slot / 2, y_of(n), dot, fillColor=colors.white,
+                               strokeColor=colors.black, strokeWidth=0.6))
     if limit:
         y = y_of(limit)
         drawing.add(Line(left, y, left + plot_w, y, strokeColor=colors.black, strokeWidth=0.8,
@@ -103,7 +116,12 @@ def contacts_chart(per_day: dict[date, tuple[int, int]], width: float, lang: str
         drawing.add(Rect(x, y, 9, 7, fillColor=fill, strokeColor=colors.black, strokeWidth=0.4))
         drawing.add(String(x + 12, y + 0.5, text, fontName=font, fontSize=7.5))
         x += 12 + fonts.text_width(text, lang, 7.5) + 14
+    if counted is not None and legend_counted:
+        drawing.add(Circle(x + 4.5, y + 3.5, 2.6, fillColor=colors.white, strokeColor=colors.black, strokeWidth=0.6))
+        drawing.add(String(x + 12, y + 0.5, legend_counted, fontName=font, fontSize=7.5))
+        x += 12 + fonts.text_width(legend_counted, lang, 7.5) + 14
     if limit and legend_limit:
+        x, y = left, y - 10
         drawing.add(Line(x, y + 3.5, x + 14, y + 3.5, strokeColor=colors.black, strokeWidth=0.8,
                          strokeDashArray=[3, 2]))
         drawing.add(String(x + 17, y + 0.5, legend_limit, fontName=font, fontSize=7.5))

@@ -28,7 +28,7 @@ from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import translator
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.core.report import exhibits as ex
-from desktop_app.core.report import fonts, layout, sections
+from desktop_app.core.report import findings_section, fonts, layout, sections
 from desktop_app.core.report.common import ReportOptions, ReportResult, missing_glyph_warnings
 from desktop_app.core.report.dossier import Dossier, gather, printed_strings
 from desktop_app.core.report.images import TIERS, Prepared, is_image, prepare_all, shrink
@@ -94,7 +94,7 @@ def _story_main(d: Dossier, st, width: float, generated: datetime, plan: list[li
     story += sections.facts_section(d, st, width)
     story += people(d, st, width)
     story += sections.chronology(d, st, width, in_this)
-    story += sections.findings(d, st, in_this)
+    story += findings_section.findings(d, st, in_this)
     story += sections.prior_complaints(d, st, width)
     story += ex.evidence_index(d, st, width, in_this, volume_of)
     if d.options.with_exhibits:

@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, LongTable, PageBreak, Paragraph, S
 from desktop_app.core.domain.enums import Channel, EventKind, PartyRole, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import translator
+from desktop_app.core.report import facts as facts_mod
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_chart
 from desktop_app.core.report.common import REDACTION_NOTE, fmt_datetime, fmt_duration
@@ -139,8 +140,6 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
                           "(calls: {calls}; messages: {messages}; visits: {visits}).").format(
             first=f.first.strftime("%Y-%m-%d"), last=f.last.strftime("%Y-%m-%d"), contacts=f.contacts,
             days=f.days_with_contact, calls=f.calls, messages=f.messages, visits=f.visits), st["body"], lang))
-    rule = (_("more than {n} unanswered calls") if limits.unanswered_only else _("more than {n} calls")).format(
-        n=limits.daily_calls)
     rows = [
         (_("Contacts by the other side"), f.contacts),
         (_("Calls"), f.calls),
@@ -149,7 +148,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
         (_("Visits to home or work"), f.visits),
         (_("Contacts in quiet hours ({hours})").format(hours=quiet), f.quiet_contacts),
         (_("Calls in quiet hours ({hours})").format(hours=quiet), f.quiet_calls),
-        (_("Days with {rule}").format(rule=rule), f.days_over_limit),
+        facts_mod.limit_row(f, _),  # the rule as it is: per contact method, or a rolling 7 days
         (_("Most calls in one day"), f"{f.max_calls_in_a_day}" + (f" ({f.busiest_day})" if f.busiest_day else "")),
         (_("Third parties contacted"), f.third_parties),
         (_("Contacts with third parties"), f.third_party_contacts),
@@ -165,9 +164,8 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
         legend_quiet = _("In quiet hours ({hours})").format(hours=quiet)
         if (max(f.per_day) - min(f.per_day)).days <= WEEKLY_AFTER_DAYS:
             story.append(layout.heading(_("Contacts per day"), st["h2"], lang, 1, "chart"))
-            story.append(contacts_chart(
-                f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=legend_quiet,
-                legend_limit=_("Daily call limit ({n})").format(n=limits.daily_calls), limit=limits.daily_calls))
+            story.append(contacts_chart(f.per_day, width, lang, legend_all=_("Contacts"), legend_quiet=legend_quiet,
+                                        **facts_mod.chart_limit(f, _)))
         else:  # a long case: one bar per week (the daily limit line would mean nothing there)
             story.append(layout.heading(_("Contacts per week"), st["h2"], lang, 1, "chart"))
             story.append(contacts_chart(by_week(f.per_day), width, lang, legend_all=_("Contacts"),
@@ -270,57 +268,6 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
     plain = [("FONTSIZE", (0, 1), (-1, -1), small.fontSize), ("LEADING", (0, 1), (-1, -1), small.leading)]
     table.setStyle(layout.table_style(lang=lang, extra=plain))
     story.append(table)
-    return story
-
-
-def findings(d: Dossier, st: Styles, link_exhibit: Callable[[str], bool]) -> list:
-    lang = d.options.lang
-    _ = translator(lang)
-    story: list = [layout.heading(_("Breaches of the rules"), st["h1"], lang, 0, "findings")]
-    if d.findings is None:
-        return story + [_p(_("The rule checks could not be run for this dossier, so this section is left out."),
-                           st["note"], lang)]
-    if not d.findings:
-        return story + [_p(_("The rule checks found no breach in the chosen events."), st["body"], lang)]
-    try:
-        from desktop_app.core.rules.model import severity_label, status_label
-    except ImportError:  # pragma: no cover - the model ships with the rules
-        def status_label(s, t=None):
-            return str(s)
-
-        def severity_label(s, t=None):
-            return str(s)
-    by_rule: dict[str, list] = {}
-    for finding in d.findings:
-        by_rule.setdefault(finding.rule_id, []).append(finding)
-    events = {e.id: e for e in d.events}
-    for rule_id, group in by_rule.items():
-        first = group[0]
-        story.append(layout.heading(f"{first.title} ({rule_id})", st["h2"], lang, 1, f"rule-{rule_id}"))
-        c = first.citation
-        cite = " ".join(x for x in (getattr(c, "instrument", ""), getattr(c, "article", "")) if x)
-        line = _("Source: {citation}. Legal status: {status}. {severity}.").format(
-            citation=cite, status=status_label(first.status, _), severity=severity_label(first.severity, _))
-        story.append(_p(line, st["small"], lang))
-        if any(getattr(f, "unverified", False) for f in group):
-            story.append(_p(_("Note: the wording of this source could not be checked against an official text."),
-                            st["small"], lang))
-        for finding in group:
-            refs = []
-            for event_id in finding.event_ids[:40]:
-                e = events.get(event_id)
-                if e is None:
-                    continue
-                refs.append(_link(f"ev-{event_id}", e.start.strftime("%m-%d %H:%M"), lang))
-                refs += [_link(x, x, lang) if link_exhibit(x) else x
-                         for x in (d.exhibit_of.get(i) for i in e.evidence_ids) if x]
-            more = len(finding.event_ids) - 40
-            text = "• " + fonts.markup(d.redactor.text(finding.explanation), lang)
-            if refs:
-                text += "<br/>" + ", ".join(dict.fromkeys(refs))
-                if more > 0:
-                    text += " " + fonts.markup(_("and {n} more").format(n=more), lang)
-            story.append(Paragraph(text, st["list"]))
     return story
 
 

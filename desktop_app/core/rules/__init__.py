@@ -5,10 +5,10 @@
 """
 
 from desktop_app.core.rules.engine import CHECKS, evaluate, evaluate_case, flagged_event_ids
-from desktop_app.core.rules.model import Citation, Finding, RulePack, RuleSpec, Severity, Status
+from desktop_app.core.rules.model import Citation, Finding, Product, RulePack, RuleSpec, Severity, Status
 from desktop_app.core.rules.packs import PACKS, default_pack, effective_params, load_pack
 
 __all__ = [
-    "CHECKS", "PACKS", "Citation", "Finding", "RulePack", "RuleSpec", "Severity", "Status", "default_pack",
+    "CHECKS", "PACKS", "Citation", "Finding", "Product", "RulePack", "RuleSpec", "Severity", "Status", "default_pack",
     "effective_params", "evaluate", "evaluate_case", "flagged_event_ids", "load_pack",
 ]

@@ -140,7 +140,7 @@ def _person(ctx: Context, e: Event) -> int | None:
 
 def _who(ctx: Context, person: int | None, collector: int | None) -> str:
     _ = ctx._
-    who = ctx.name(person, _("a third party")) if person is not None else _("you")
+    who = ctx.name(person, _("a third party")) if person is not None else _("the complainant")
     by = ctx.name(collector) if collector is not None else _("unidentified callers")
     return _("calls to {who} by {by}").format(who=who, by=by)
 
@@ -163,7 +163,7 @@ def _window_findings(ctx: Context, rule: RuleSpec, limit: int, days: int, regf: 
             text += ctx.sep + _("The limit is {limit}.").format(limit=limit)
             if regf:
                 text += ctx.sep + _("Unanswered calls and voicemails count; busy or not-connected calls do not. Calls "
-                                "you had agreed to in advance would not count.")
+                                "the complainant had agreed to in advance would not count.")
             out.append(ctx.finding(rule, c.events, text, count=c.peak, subject=who))
     return out
 
@@ -216,7 +216,7 @@ def call_after_conversation(ctx: Context, rule: RuleSpec) -> list[Finding]:
         who = _who(ctx, *key)
         for talks, calls in key_runs:
             talk = talks[0]
-            mine = _(" (you called them)") if talk.direction == Direction.OUTGOING else ""
+            mine = _(" (the complainant called them)") if talk.direction == Direction.OUTGOING else ""
             text = ngettext("After a telephone conversation on {talk}{mine}, {n} more call was placed within {days} "
                             "days ({who}), {when}.",
                             "After a telephone conversation on {talk}{mine}, {n} more calls were placed within "

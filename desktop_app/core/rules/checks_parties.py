@@ -27,7 +27,7 @@ def _who(ctx: Context, e: Event) -> str:
     _ = ctx._
     party = ctx.party(e.target_party_id)
     if party is None:
-        return _("someone you know")
+        return _("someone the complainant knows")
     if party.relationship is not None and not any(c in party.name for c in "(（"):
         return f"{party.name} ({label(party.relationship, _)})"  # a name that says nothing of who they are
     return party.name
@@ -68,22 +68,22 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
                             "{who} was contacted {n} times after asking the collectors to stop ({when}).",
                             len(events)).format(**values)
         elif why == "disclosed":
-            text = ngettext("Your debt was disclosed to {who} ({n} contact, {when}).",
-                            "Your debt was disclosed to {who} ({n} contacts, {when}).",
+            text = ngettext("The complainant's debt was disclosed to {who} ({n} contact, {when}).",
+                            "The complainant's debt was disclosed to {who} ({n} contacts, {when}).",
                             len(events)).format(**values)
             text += ctx.sep + _("Even when a third party may be contacted, the debt's details must not be revealed.")
         elif why == "reachable":
-            text = ngettext("{who} was contacted {n} time although you had answered a collection call in the "
-                            "{days} days before ({when}).",
-                            "{who} was contacted {n} times although you had answered a collection call in the "
-                            "{days} days before ({when}).", len(events)).format(**values)
-            text += ctx.sep + _("Third parties may only be contacted when you cannot be reached.")
+            text = ngettext("{who} was contacted {n} time although the complainant had answered a collection call "
+                            "in the {days} days before ({when}).",
+                            "{who} was contacted {n} times although the complainant had answered a collection call "
+                            "in the {days} days before ({when}).", len(events)).format(**values)
+            text += ctx.sep + _("Third parties may only be contacted when the debtor cannot be reached.")
         else:
             severity = Severity.WARNING
             text = ngettext("{who} was contacted {n} time ({when}).",
                             "{who} was contacted {n} times ({when}).", len(events)).format(**values)
-            text += ctx.sep + _("This is allowed only when you cannot be reached, and then only to ask how to "
-                                "reach you or to pass on a message — never to demand payment.")
+            text += ctx.sep + _("This is allowed only when the debtor cannot be reached, and then only to ask how to "
+                                "reach the debtor or to pass on a message — never to demand payment.")
         extra = []
         if why == "reachable":
             extra.append(_("When a borrower counts as unreachable (失联) is known only from press summaries of the "
@@ -92,7 +92,7 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
         if party is not None and party.relationship == Relationship.SPOUSE:
             extra.append(_("A spouse may count as a related party when the debt paid for joint family spending."))
         reason = {"after_stop": _("after they asked to stop"), "disclosed": _("debt disclosed"),
-                  "reachable": _("while you could be reached"), "contacted": _("contacted")}[why]
+                  "reachable": _("while the complainant could be reached"), "contacted": _("contacted")}[why]
         out.append(ctx.finding(rule, events, text, severity=severity, notes=extra, subject=f"{who}{ctx.colon}{reason}",
                                unverified=why == "reachable"))
     return out
@@ -112,17 +112,19 @@ def us_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
         repeated[e.target_party_id].append(e)
     out = []
     for events in disclosed.values():
-        text = ngettext("Your debt was discussed with {who} ({n} contact, {when}).",
-                        "Your debt was discussed with {who} ({n} contacts, {when}).",
+        text = ngettext("The complainant's debt was discussed with {who} ({n} contact, {when}).",
+                        "The complainant's debt was discussed with {who} ({n} contacts, {when}).",
                         len(events)).format(who=_who(ctx, events[0]), **span(ctx, events))
-        out.append(ctx.finding(rule, events, text, subject=_who(ctx, events[0])))
+        out.append(ctx.cite_articles(ctx.finding(rule, events, text, subject=_who(ctx, events[0])), rule,
+                                     "disclosed"))
     for events in repeated.values():
         if len(events) < 2:
             continue
-        text = _("{who} was contacted {n} times ({when}). A collector may contact someone else "
-                 "only to find out where you live or work, and only once unless that person asks for more.").format(
+        text = _("{who} was contacted {n} times ({when}). A collector may contact someone else only to find out "
+                 "where the consumer lives or works, and only once unless that person asks for more.").format(
             who=_who(ctx, events[0]), **span(ctx, events))
-        out.append(ctx.finding(rule, events, text, subtitle=_("repeated contact with a third party")))
+        found = ctx.finding(rule, events, text, subtitle=_("repeated contact with a third party"))
+        out.append(ctx.cite_articles(found, rule, "repeated"))
     return out
 
 
@@ -134,8 +136,8 @@ def uk_disclosure(ctx: Context, rule: RuleSpec) -> list[Finding]:
         events = ctx.with_conduct(conduct)
         if not events:
             continue
-        text = ngettext("{n} event where you recorded: {what} ({when}).",
-                        "{n} events where you recorded: {what} ({when}).", len(events)).format(
+        text = ngettext("{n} event recorded by the complainant as: {what} ({when}).",
+                        "{n} events recorded by the complainant as: {what} ({when}).", len(events)).format(
             what=label(conduct, _), **span(ctx, events))
         out.append(ctx.finding(rule, events, text, subtitle=label(conduct, _)))
     return out
@@ -153,10 +155,10 @@ def workplace_contact(ctx: Context, rule: RuleSpec) -> list[Finding]:
             by_req.setdefault(req.event.id, (req.event, []))[1].append(e)
     out = []
     for req_event, events in by_req.values():
-        text = ngettext("On {asked} you told them not to contact you at work; {n} workplace contact followed "
-                        "({when}).",
-                        "On {asked} you told them not to contact you at work; {n} workplace contacts followed "
-                        "({when}).", len(events)).format(asked=ctx.when(req_event),
+        text = ngettext("On {asked} the complainant told them not to make contact at work; {n} workplace contact "
+                        "followed ({when}).",
+                        "On {asked} the complainant told them not to make contact at work; {n} workplace "
+                        "contacts followed ({when}).", len(events)).format(asked=ctx.when(req_event),
                                                                           **span(ctx, events))
         out.append(ctx.finding(rule, events, text, context=[req_event], count=len(events)))
     return out
@@ -173,9 +175,10 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
         first = written[0]
         after = [e for e in contacts if ctx.ts[e.id] > first.at]
         if after:
-            text = ngettext("You sent a written request to stop contact on {asked}; {n} contact followed ({when}).",
-                            "You sent a written request to stop contact on {asked}; {n} contacts followed "
-                            "({when}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
+            text = ngettext("The complainant sent a written request to stop contact on {asked}; {n} contact "
+                            "followed ({when}).",
+                            "The complainant sent a written request to stop contact on {asked}; {n} contacts "
+                            "followed ({when}).", len(after)).format(asked=ctx.when(first.event), **span(ctx, after))
             text += ctx.sep + _("After it, a collector may only write to say it is stopping or to name a specific "
                             "remedy it may use or intends to use.")
             out.append(ctx.finding(rule, after, text, context=[first.event], count=len(after)))
@@ -183,23 +186,27 @@ def contact_after_cease(ctx: Context, rule: RuleSpec) -> list[Finding]:
     if spoken:
         after = [e for e in contacts if ctx.ts[e.id] > spoken[0].at and (not written or ctx.ts[e.id] <= written[0].at)]
         if after:
-            text = ngettext("You asked them to stop on {asked} but not in writing; {n} contact followed ({when}).",
-                            "You asked them to stop on {asked} but not in writing; {n} contacts followed "
-                            "({when}).", len(after)).format(asked=ctx.when(spoken[0].event), **span(ctx, after))
-            text += ctx.sep + _("The law requires the request in writing: send a letter and keep a copy.")
+            text = ngettext("The complainant asked them to stop on {asked} but not in writing; {n} contact "
+                            "followed ({when}).",
+                            "The complainant asked them to stop on {asked} but not in writing; {n} contacts "
+                            "followed ({when}).", len(after)).format(asked=ctx.when(spoken[0].event),
+                                                                     **span(ctx, after))
+            text += ctx.sep + _("The rule applies to a request made in writing.")
+            advice = _("Send the request by letter and keep a copy.")
             out.append(ctx.finding(rule, after, text, context=[spoken[0].event], severity=Severity.WARNING,
-                                   count=len(after), subtitle=_("request not in writing")))
+                                   count=len(after), subtitle=_("request not in writing"), advice=[advice]))
     lawyer = ctx.requests(RequestType.ATTORNEY)
     if lawyer:
         after = [e for e in contacts if ctx.ts[e.id] > lawyer[0].at]
         if after:
-            text = ngettext("On {asked} you told them a lawyer represents you; they contacted you directly {n} time "
-                            "afterwards ({when}).",
-                            "On {asked} you told them a lawyer represents you; they contacted you directly {n} times "
-                            "afterwards ({when}).", len(after)).format(
+            text = ngettext("On {asked} the complainant told them a lawyer represents them; they contacted the "
+                            "complainant directly {n} time afterwards ({when}).",
+                            "On {asked} the complainant told them a lawyer represents them; they contacted the "
+                            "complainant directly {n} times afterwards ({when}).", len(after)).format(
                 asked=ctx.when(lawyer[0].event), **span(ctx, after))
-            out.append(ctx.finding(rule, after, text, context=[lawyer[0].event], count=len(after),
-                                   subtitle=_("you have a lawyer")))
+            found = ctx.finding(rule, after, text, context=[lawyer[0].event], count=len(after),
+                                subtitle=_("represented by a lawyer"))
+            out.append(ctx.cite_articles(found, rule, "attorney"))
     return out
 
 
@@ -234,22 +241,18 @@ def contact_after_agreement(ctx: Context, rule: RuleSpec) -> list[Finding]:
                             "({when}).",
                             "A repayment agreement was reached on {agreed}; {n} collection contacts followed "
                             "({when}).", len(after)).format(agreed=ctx.when(agreed), **span(ctx, after))
-            text += ctx.sep + _("Collection must stop once the agreement is signed, unless you miss an agreed "
-                                "payment.")
+            text += ctx.sep + _("Collection must stop once the agreement is signed, unless the cardholder misses an "
+                                "agreed payment.")
         else:
             text = ngettext("On {agreed} it was agreed that collection would pause until {until}; {n} collection "
                             "contact came in that time ({when}).",
                             "On {agreed} it was agreed that collection would pause until {until}; {n} collection "
                             "contacts came in that time ({when}).", len(after)).format(
                 agreed=ctx.when(agreed), until=until.isoformat(), **span(ctx, after))
+        advice = []
         if not agreed.details.get("written"):
-            text += ctx.sep + _("The agreement was not in writing: keep the call recording or the staff member's "
-                                "name and ID.")
-        if ctx.credit_card:
-            out.append(ctx.finding(rule, after, text, context=[agreed], count=len(after)))
-            continue
-        note = _("Art. 70 covers credit cards only; for other loans, collecting after an agreement breaks that "
-                 "agreement rather than this rule.")
-        out.append(ctx.finding(rule, after, text, context=[agreed], count=len(after), severity=Severity.WARNING,
-                               notes=[note]))
+            text += ctx.sep + _("The agreement was not in writing.")
+            advice.append(_("Keep the call recording or the staff member's name and ID."))
+        # The pack limits this rule to credit cards (applies_to_products): Art. 70 covers nothing else.
+        out.append(ctx.finding(rule, after, text, context=[agreed], count=len(after), advice=advice))
     return out

@@ -59,12 +59,12 @@ def quiet_hours(ctx: Context, rule: RuleSpec) -> list[Finding]:
         hits.append(e)
     if not hits:
         return []
-    text = ngettext("{n} contact by the collection side came between {start} and {end} your local time "
-                    "({when}).",
-                    "{n} contacts by the collection side came between {start} and {end} your local time "
-                    "({when}).", len(hits)).format(start=start, end=end, **span(ctx, hits))
-    text += ctx.sep + _("Collection by phone, visit or any other means is not allowed at these hours unless you "
-                    "agreed to it.")
+    text = ngettext("{n} contact by the collection side came between {start} and {end} the complainant's local "
+                    "time ({when}).",
+                    "{n} contacts by the collection side came between {start} and {end} the complainant's local "
+                    "time ({when}).", len(hits)).format(start=start, end=end, **span(ctx, hits))
+    text += ctx.sep + _("Collection by phone, visit or any other means is not allowed at these hours unless the "
+                        "debtor agreed to it.")
     return [ctx.finding(rule, hits, text)]
 
 
@@ -86,20 +86,20 @@ def _outside_hours(ctx: Context, rule: RuleSpec, with_requests: bool) -> list[Fi
             default_hits.append(e)
     out = []
     if default_hits:
-        text = ngettext("{n} contact came before {early} or after {late} your local time ({when}).",
-                        "{n} contacts came before {early} or after {late} your local time ({when}).",
+        text = ngettext("{n} contact came before {early} or after {late} the complainant's local time ({when}).",
+                        "{n} contacts came before {early} or after {late} the complainant's local time ({when}).",
                         len(default_hits)).format(early=early, late=late, **span(ctx, default_hits))
         out.append(ctx.finding(rule, default_hits, text))
     if not with_requests:
         return out
     for req, hits in asked_hits.values():
-        text = ngettext("On {asked} you asked to be contacted only between {hours}; {n} contact came outside "
-                        "those hours afterwards ({when}).",
-                        "On {asked} you asked to be contacted only between {hours}; {n} contacts came outside "
-                        "those hours afterwards ({when}).", len(hits)).format(
+        text = ngettext("On {asked} the complainant asked to be contacted only between {hours}; {n} contact came "
+                        "outside those hours afterwards ({when}).",
+                        "On {asked} the complainant asked to be contacted only between {hours}; {n} contacts came "
+                        "outside those hours afterwards ({when}).", len(hits)).format(
             asked=ctx.when(req.event), hours=_hours_text(req), **span(ctx, hits))
         out.append(ctx.finding(rule, hits, text, context=[req.event], count=len(hits),
-                               subtitle=_("outside the hours you asked for")))
+                               subtitle=_("outside the hours asked for")))
     return out
 
 
@@ -112,8 +112,10 @@ def unreasonable_times(ctx: Context, rule: RuleSpec) -> list[Finding]:
     """UK: CONC sets no hours, so the user's own earliest/latest decide (requests: uk.contact_preferences)."""
     found = _outside_hours(ctx, rule, with_requests=False)
     for f in found:
-        f.explanation += ctx.sep + ctx._("CONC sets no fixed hours; these are the hours in the parameters, which you "
-                                     "can change to what is reasonable for you (for example if you work nights).")
+        f.explanation += ctx.sep + ctx._("CONC sets no fixed hours; these are the hours set in the parameters for "
+                                         "this case.")
+        f.advice.append(ctx._("You can change the hours to what is reasonable for you (for example if you work "
+                              "nights)."))
     return found
 
 
@@ -148,10 +150,10 @@ def contact_preferences(ctx: Context, rule: RuleSpec) -> list[Finding]:
             what = _("not to be contacted by {channel}").format(channel=_channel_label(ctx, req))
         else:
             what = _("not to be contacted at work")
-        text = ngettext("On {asked} you asked {what}; afterwards {n} contact went against that request "
-                        "({when}).",
-                        "On {asked} you asked {what}; afterwards {n} contacts went against that request "
-                        "({when}).", len(hits)).format(
+        text = ngettext("On {asked} the complainant asked {what}; afterwards {n} contact went against that "
+                        "request ({when}).",
+                        "On {asked} the complainant asked {what}; afterwards {n} contacts went against that "
+                        "request ({when}).", len(hits)).format(
             asked=ctx.when(req.event), what=what, **span(ctx, hits))
         out.append(ctx.finding(rule, hits, text, context=[req.event], count=len(hits)))
     return out

@@ -33,7 +33,7 @@ from desktop_app.core.domain.models import Case, Event, Party
 from desktop_app.core.domain.negotiation import is_credit_card
 from desktop_app.core.domain.times import zone
 from desktop_app.core.i18n import translate_plural, translator
-from desktop_app.core.rules.model import Citation, Finding, RulePack, RuleSpec, Severity
+from desktop_app.core.rules.model import Citation, Finding, Product, RulePack, RuleSpec, Severity
 from desktop_app.core.rules.packs import time_seconds
 
 #: Roles whose contacts are not collection (a relative phoning the borrower, a regulator's reply).
@@ -96,7 +96,7 @@ class Context:
         self.colon = "：" if lang.startswith("zh") else ": "
         home = {"cn": Jurisdiction.CN, "us": Jurisdiction.US, "uk": Jurisdiction.UK}.get(pack.name)
         self.foreign_note = "" if case.jurisdiction == home else self._(
-            "These are the {pack} rules, shown for reference: your case is in {place}, where they may not bind "
+            "These are the {pack} rules, shown for reference: the case is in {place}, where they may not bind "
             "the lender.").format(pack=self._(pack.title), place=label(case.jurisdiction, self._))
         self.parties = {p.id: p for p in parties}
         live = [e for e in events if e.deleted_at is None]
@@ -129,6 +129,8 @@ class Context:
         # The same answer as the negotiation letter gives: the user's explicit choice, else the product type.
         card = (case.negotiation or {}).get("credit_card") if isinstance(case.negotiation, dict) else None
         self.credit_card = is_credit_card(case, None if card is None else bool(card))
+        # What `applies_to_products` in the packs is matched against (case.product_type, read above).
+        self.products = frozenset({Product.CREDIT_CARD if self.credit_card else Product.OTHER})
         self._requests: dict[RequestType, tuple[list[float], list[Request]]] = {}
         for e in self.events:
             if e.kind != EventKind.USER_REQUEST:
@@ -227,23 +229,27 @@ class Context:
 
     def finding(self, rule: RuleSpec, events: list[Event], explanation: str, *, severity: Severity | None = None,
                 subtitle: str = "", notes: Iterable[str] = (), unverified: bool = False,
-                count: int | None = None, subject: str = "", context: Iterable[Event] = ()) -> Finding:
+                count: int | None = None, subject: str = "", context: Iterable[Event] = (),
+                advice: Iterable[str] = ()) -> Finding:
         """One finding about `events`; `context` are events that set it up (the request, the agreement, the
-        conversation) — listed with it, but not themselves misconduct."""
+        conversation) — listed with it, but not themselves misconduct.  `explanation` and `notes` go into the
+        dossier and speak of the complainant in the third person; `advice` is for the user, in the app only."""
         _ = self._
-        primary, others = rule.citation_for(self.credit_card)
+        primary, others = rule.citation_for(self.products)
         flagged = {e.id for e in events}
         by_id = {e.id: e for e in (*context, *events)}
         ids = sorted(by_id, key=self._order.__getitem__)  # a C-level key: findings may hold 50,000 events
         ordered = [by_id[i] for i in ids]
         flag = unverified or primary.unverified
-        all_notes = [_(rule.note)] if rule.note else []
+        all_notes = [_(n) for n in rule.notes]
+        all_notes += [_(n) for c in (primary, *others) for n in c.notes]
         all_notes += [n for n in notes if n]
         if self.foreign_note:
             all_notes.append(self.foreign_note)
         if primary.unverified:
             all_notes.append(_("Our research marks this source as unverified: check the official text before "
                                "relying on it."))
+        all_notes = list(dict.fromkeys(all_notes))  # two citations may share a caveat
         title = _(rule.title) + (f"{self.colon}{subtitle}" if subtitle else "")
         return Finding(
             rule_id=rule.id, title=title, status=primary.status, citation=self.translated(primary),
@@ -253,7 +259,20 @@ class Context:
             first=self.local[ordered[0].id] if ordered else None, last=self.local[ordered[-1].id] if ordered else None,
             pack=self.pack.name, note=self.sep.join(all_notes), also_cited=[self.translated(c) for c in others],
             lang=self.lang, subject=subject or subtitle, context_ids=[i for i in ids if i not in flagged],
+            notes=all_notes, advice=[a for a in advice if a],
         )
+
+    def cite_articles(self, finding: Finding, rule: RuleSpec, key: str) -> Finding:
+        """Point a finding at exact paragraphs: `options.articles.<key>` in the pack lists one article per
+        citation of the rule ("" leaves that citation out), e.g. 1692b(3) for repeated location contacts."""
+        articles = rule.options.get("articles", {}).get(key)
+        if not articles:
+            return finding
+        chosen = [replace(c, article=a) for c, a in zip(rule.citations, articles, strict=True) if a]
+        usable = [self.translated(c) for c in chosen if c.applies_to(self.products)]
+        finding.citation, finding.also_cited = usable[0], usable[1:]
+        finding.status = usable[0].status
+        return finding
 
     def translated(self, c: Citation) -> Citation:
         return replace(c, instrument=self._(c.instrument), article=self._(c.article) if c.article else "")

@@ -83,6 +83,8 @@ def evaluate(case: Case, events: Iterable[Event], parties: Iterable[Party], pack
     with _gc_paused():
         ctx = Context(case, events, parties, rp, values, lang)
         for rule in rp.rules:
+            if not rule.applies_to(ctx.products):
+                continue  # e.g. Art. 70 of the credit-card measures for a consumer-finance loan
             found = CHECKS[rule.check](ctx, rule)
             found.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.first.timestamp() if f.first else 0.0))
             findings.extend(found)

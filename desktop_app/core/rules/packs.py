@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from desktop_app.core.domain.enums import Jurisdiction
@@ -17,7 +18,7 @@ from desktop_app.core.domain.models import Case
 from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.core.paths import resource_path
-from desktop_app.core.rules.model import Citation, ParamSpec, RulePack, RuleSpec, Severity, Status
+from desktop_app.core.rules.model import Citation, ParamSpec, Product, RulePack, RuleSpec, Severity, Status
 
 PACKS = ("cn", "us", "uk")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
@@ -43,7 +44,11 @@ def check_pack_name(name: str) -> str:
 @lru_cache(maxsize=8)
 def load_pack(name: str) -> RulePack:
     name = check_pack_name(name)
-    path = resource_path("rules", f"{name}.toml")
+    return load_pack_file(resource_path("rules", f"{name}.toml"), name)
+
+
+def load_pack_file(path: Path, name: str) -> RulePack:
+    """Read and validate one pack file; any defect is a RulePackError naming the file and the problem."""
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -53,8 +58,10 @@ def load_pack(name: str) -> RulePack:
         raise RulePackError(f"{path}: the rule pack is not valid TOML ({exc})") from exc
     try:
         return _parse(name, data)
-    except (KeyError, ValueError, TypeError) as exc:
-        raise RulePackError(f"{path}: the rule pack is malformed ({exc!r})") from exc
+    except KeyError as exc:
+        raise RulePackError(f"{path}: the rule pack is malformed (missing key {exc})") from exc
+    except (ValueError, TypeError) as exc:
+        raise RulePackError(f"{path}: the rule pack is malformed ({exc})") from exc
 
 
 def _parse(name: str, data: dict[str, Any]) -> RulePack:
@@ -68,19 +75,73 @@ def _parse(name: str, data: dict[str, Any]) -> RulePack:
         _coerce(params[pname], spec["default"])  # a bad default is a packaging bug: fail loudly
     rules = []
     for raw in data["rules"]:
-        citations = tuple(
-            Citation(c["instrument"], c.get("article", ""), c.get("url", ""), Status(c["status"]),
-                     bool(c.get("unverified", False)), c.get("when", ""))
-            for c in raw["citations"]
-        )
-        if not citations or citations[0].when:
-            raise ValueError(f"rule {raw['id']}: the first citation must apply to every case")
+        rid = raw["id"]
+        _known_keys(f"rule {rid}", raw, _RULE_KEYS)
+        citations = tuple(_citation(rid, c) for c in raw["citations"])
+        if not citations or citations[0].applies_to_products:
+            raise ValueError(f"rule {rid}: the first citation must apply to every case the rule applies to")
         for pname in raw.get("params", []):
             if pname not in params:
-                raise ValueError(f"rule {raw['id']}: unknown parameter {pname}")
-        rules.append(RuleSpec(raw["id"], raw["check"], raw["title"], Severity(raw["severity"]), citations,
-                              tuple(raw.get("params", [])), raw.get("note", ""), dict(raw.get("options", {}))))
+                raise ValueError(f"rule {rid}: unknown parameter {pname}")
+        for cname, spec in raw.get("options", {}).get("conduct", {}).items():
+            _known_keys(f"rule {rid}, conduct {cname}", spec, _CONDUCT_KEYS)
+        for key, articles in raw.get("options", {}).get("articles", {}).items():
+            if len(articles) != len(citations) or not articles[0]:
+                raise ValueError(f"rule {rid}: options.articles.{key} needs one article per citation, the first "
+                                 "one not empty")
+        rules.append(RuleSpec(rid, raw["check"], raw["title"], Severity(raw["severity"]), citations,
+                              tuple(raw.get("params", [])), _strings(rid, raw, "notes"),
+                              dict(raw.get("options", {})), _products(rid, raw)))
     return RulePack(name, data["title"], data.get("scope", ""), params, tuple(rules))
+
+
+_RULE_KEYS = frozenset({"id", "check", "title", "severity", "params", "notes", "options", "citations",
+                        "applies_to_products"})
+_CITATION_KEYS = frozenset({"instrument", "article", "url", "status", "unverified", "notes", "applies_to_products"})
+_CONDUCT_KEYS = frozenset({"title", "article", "explain", "advice", "note", "severity", "unverified", "kinds",
+                           "not_kinds"})
+
+
+def _known_keys(where: str, raw: dict[str, Any], allowed: frozenset[str]) -> None:
+    """A misspelt key ("note" for "notes", an old "when") would silently drop a caveat: refuse it."""
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)}")
+
+
+def _status(where: str, value: Any) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        raise ValueError(f"{where}: unknown legal status {value!r} (expected one of "
+                         f"{', '.join(s.value for s in Status)})") from None
+
+
+def _strings(where: str, raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise ValueError(f"{where}: {key} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _products(where: str, raw: dict[str, Any]) -> tuple[Product, ...]:
+    out = []
+    for value in _strings(where, raw, "applies_to_products"):
+        try:
+            out.append(Product(value))
+        except ValueError:
+            raise ValueError(f"{where}: unknown product {value!r} in applies_to_products (expected one of "
+                             f"{', '.join(p.value for p in Product)})") from None
+    return tuple(out)
+
+
+def _citation(rule_id: str, c: dict[str, Any]) -> Citation:
+    where = f"rule {rule_id}, citation {c.get('instrument', '?')!r}"
+    _known_keys(where, c, _CITATION_KEYS)
+    if "status" not in c:
+        raise ValueError(f"{where}: no legal status")
+    return Citation(c["instrument"], c.get("article", ""), c.get("url", ""), _status(where, c["status"]),
+                    bool(c.get("unverified", False)), _products(where, c), _strings(where, c, "notes"))
 
 
 def _coerce(spec: ParamSpec, value: Any) -> Any:
