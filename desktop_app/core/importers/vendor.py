@@ -18,9 +18,9 @@ from desktop_app.core.i18n import _
 from desktop_app.core.importers.common import clean, contact_name, parse_epoch, to_int
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
-from desktop_app.core.importers.sbr import CALL_TYPES, SMS_TYPES, call_fields
+from desktop_app.core.importers.sbr import CALL_TYPES, SMS_TYPES, call_fields, skip_oversized
 from desktop_app.core.importers.sqlitefiles import open_readonly
-from desktop_app.core.importers.xmlstream import iter_elements
+from desktop_app.core.importers.xmlstream import iter_elements, oversized
 
 
 def _rows(path: Path, sql: str) -> Iterator[sqlite3.Row]:
@@ -88,6 +88,9 @@ def read_huawei_sms(path: Path, report: FileReport, tz: str) -> Iterator[Record]
 def read_oppo_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     for index, elem in enumerate(iter_elements(path, report, {"CALL_RECORDS"}, {"CallLog"}), 1):
         a = elem.attrib
+        if oversized(elem):
+            skip_oversized(report, _("record {n}").format(n=index))
+            continue
         record = _call(report, path, tz, _("record {n}").format(n=index), a.get("number"), a.get("date"),
                        a.get("duration"), a.get("type"), a.get("name"), {})
         if record:
