@@ -19,14 +19,15 @@ from desktop_app.core.importers.common import clean, contact_name, parse_epoch, 
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
 from desktop_app.core.importers.sbr import CALL_TYPES, SMS_TYPES, call_fields, skip_oversized
-from desktop_app.core.importers.sqlitefiles import open_readonly
+from desktop_app.core.importers.sqlitefiles import open_readonly, require_columns
 from desktop_app.core.importers.xmlstream import iter_elements, oversized
 
 
-def _rows(path: Path, sql: str) -> Iterator[sqlite3.Row]:
+def _rows(path: Path, table: str, *needed: str) -> Iterator[sqlite3.Row]:
     conn = open_readonly(path)
     try:
-        yield from conn.execute(sql)
+        require_columns(conn, path, table, *needed)
+        yield from conn.execute(f'SELECT * FROM "{table}"')
     except sqlite3.DatabaseError as exc:
         raise ImportFormatError(path, _("the database cannot be read ({detail})").format(detail=exc)) from None
     finally:
@@ -54,7 +55,7 @@ def _call(report: FileReport, path: Path, tz: str, where: str, number, date, dur
 
 
 def read_huawei_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
-    for index, row in enumerate(_rows(path, "SELECT * FROM calls_tb"), 1):
+    for index, row in enumerate(_rows(path, "calls_tb", "number", "date", "type"), 1):
         report.records += 1
         keys = row.keys()
         extra = {}
@@ -69,7 +70,7 @@ def read_huawei_calls(path: Path, report: FileReport, tz: str) -> Iterator[Recor
 
 
 def read_huawei_sms(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
-    for index, row in enumerate(_rows(path, "SELECT * FROM sms_tb"), 1):
+    for index, row in enumerate(_rows(path, "sms_tb", "address", "date", "type", "body"), 1):
         report.records += 1
         where = _("row {n}").format(n=index)
         when = parse_epoch(str(row["date"]), tz, "ms")
