@@ -308,6 +308,8 @@ def _replacement(prefix: bytes) -> tuple[bytes, bool]:
         pos = attr.end()
     end = _TAG_END.match(prefix, pos)
     if end is not None:  # the tag itself is whole: the text after it is what is too long
+        if end.group(0).endswith(b"/>"):
+            return prefix[:end.end()], True  # text after an empty element belongs to no record
         return prefix[:pos] + b' %s="#text"' % CUT.encode() + end.group(0), True
     partial = _PARTIAL.match(prefix, pos)
     if partial is None:
@@ -437,7 +439,7 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
 
 def _note_bad_references(path: Path, report: FileReport, reader: RepairingReader) -> None:
     if reader.bad_count:
-        lines = ", ".join(str(n) for n in reader.bad_lines[:5])
+        lines = ", ".join(str(n) for n in list(dict.fromkeys(reader.bad_lines))[:5])
         report.warn(_("{file}: {n} character references that XML forbids (such as &#1;) were replaced by \ufffd "
                       "(lines {lines}).").format(file=path.name, n=reader.bad_count, lines=lines))
 
