@@ -26,7 +26,7 @@ from desktop_app.core.importers.safeopen import open_regular
 
 MEMOTRACE = ["localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status", "StrContent", "StrTime"]
 IMAZING = ["Chat Session", "Message Date", "Service", "Type", "Sender ID", "Text"]
-MAX_BYTES = 200 * 1024 * 1024  # CSV exports are read whole; anything larger is not a message export
+MAX_BYTES = 200 * 1024 * 1024  # CSV and VMSG exports are read whole; anything larger is not a message export
 FIELDS = ("time", "number", "direction", "body", "duration", "name", "kind")
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
                 "%Y-%m-%dT%H:%M:%S", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%d/%m/%Y %H:%M:%S",
@@ -109,7 +109,8 @@ def decode(data: bytes) -> DecodedText:
     return result
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A text export read whole (never a FIFO; never more than MAX_BYTES)."""
     with open_regular(path) as fh:
         if os.fstat(fh.fileno()).st_size > MAX_BYTES:
             raise ImportFormatError(path, _("the file is too large for a message export"))
@@ -117,7 +118,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_text(path: Path) -> str:
-    return decode(_read_bytes(path)).text
+    return decode(read_bytes(path)).text
 
 
 def _reader(text: str, lines: Iterator[str] | None = None) -> csv.reader:
@@ -161,7 +162,7 @@ def _rows(path: Path, report: FileReport) -> Iterator[tuple[int, dict[str, str]]
     field: such a row (spanning lines, with the wrong number of fields or an odd number of quote
     characters) is read again as its one line, with the quote taken literally, and reading goes
     on from the next line, with a warning naming the line."""
-    decoded = decode(_read_bytes(path))
+    decoded = decode(read_bytes(path))
     _warn_encoding(path, report, decoded)
     lines = decoded.text.splitlines(keepends=True)
     pos = 0  # lines handed to the csv reader so far

@@ -16,6 +16,7 @@ from desktop_app.core.domain.enums import Channel, Direction, EventKind
 from desktop_app.core.domain.times import zone
 from desktop_app.core.i18n import _
 from desktop_app.core.importers.common import clean, contact_name, parse_epoch, to_int
+from desktop_app.core.importers.csvfiles import read_bytes
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
 from desktop_app.core.importers.sbr import CALL_TYPES, SMS_TYPES, call_fields, skip_oversized
@@ -104,7 +105,7 @@ _VMSG_FIELD = re.compile(r"^([A-Za-z-]+)[:;]?(.*)$")
 def read_vmsg(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     """VMSG 1.1 blocks (OPPO, Meizu, Samsung Kies): BEGIN:VMSG … END:VMSG."""
     try:
-        text = path.read_bytes().decode("utf-8-sig", "replace")
+        text = read_bytes(path).decode("utf-8-sig", "replace")
     except OSError as exc:
         raise ImportFormatError(path, _("the file cannot be read ({detail})").format(detail=exc)) from None
     lines = text.replace("\r\n", "\n").split("\n")
