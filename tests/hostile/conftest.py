@@ -1,9 +1,7 @@
-"""Fixtures for the hostile-input tests: a data folder with one case, and the real CLI in a subprocess."""
+"""Fixtures for the hostile-input tests: a data folder with one case (helpers are in hostile_cli.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,23 +9,6 @@ import pytest
 
 # The importer tests' generators (backup_gen.py) are reused here rather than copied.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "importers"))
-
-HANG_S = 30  # the Done-when line: no hang past 30 s
-
-
-def run_cli(data: Path, *args: str, env: dict[str, str] | None = None,
-            timeout: float = HANG_S) -> subprocess.CompletedProcess[str]:
-    """`papertrail --data-dir DATA --lang en ARGS` as a real process; a hang fails the test (TimeoutExpired)."""
-    full = {**os.environ, "PAPERTRAIL_HOME": "", "LANG": "en_US.UTF-8", "LANGUAGE": "en", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(data), "--lang", "en", *args],
-                          capture_output=True, text=True, env=full, timeout=timeout, stdin=subprocess.DEVNULL)
-
-
-def assert_clean(result: subprocess.CompletedProcess[str]) -> None:
-    """No traceback, no "unexpected error" (exit 70), no raw Python warning on stderr."""
-    assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode != 70, result.stderr
-    assert "Warning:" not in result.stderr and "warnings.warn" not in result.stderr, result.stderr
 
 
 @pytest.fixture

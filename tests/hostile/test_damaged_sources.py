@@ -3,13 +3,14 @@ and the rest is imported where that is safe."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
 import hostile_dbs as dbs
 import hostile_images as images
 import pytest
-from conftest import assert_clean, run_cli
+from hostile_cli import assert_clean, run_cli
 
 from desktop_app.cli.main import main
 from desktop_app.core.domain.enums import EventKind
@@ -88,3 +89,34 @@ def test_attaching_a_decompression_bomb_is_not_an_unexpected_error(case_dir: Pat
     result = run_cli(case_dir, "attach", "1", str(event), str(bomb))
     assert_clean(result)
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_a_decompression_bomb_inside_an_mms_is_named_and_the_message_kept(case_dir: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    bomb = base64.b64encode(images.png_declaring(50000, 50000))
+    path = tmp_path / "sms-20240314201507.xml"
+    path.write_bytes(b"<?xml version='1.0' encoding='UTF-8'?>\n<smses>\n"
+                     b'<mms date="1710165668512" msg_box="1" address="10086"><parts>'
+                     b'<part seq="0" ct="text/plain" text="pay now"/>'
+                     b'<part seq="1" ct="image/png" name="bomb.png" data="' + bomb + b'"/></parts>'
+                     b'<addrs><addr address="10086" type="137"/></addrs></mms>\n</smses>\n')
+    code, out, err = _import(case_dir, capsys, path)
+    assert code == 0 and "1 imported" in out and "1 evidence files" in out, err
+    assert ("warning: sms-20240314201507.xml, record 1: the attachment bomb.png: the picture declares more pixels "
+            "than we open safely; its own date and size were not read.") in out
+
+
+def test_sqlite_values_of_the_wrong_type_and_absurd_lengths_are_no_unexpected_error(
+        case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    path = tmp_path / "sms.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE sms_tb (address, date, type, body)")
+        conn.executemany("INSERT INTO sms_tb VALUES (?,?,?,?)", [(10086, 1710165667512, 1, 42),
+                                                                 (b"\xff", 1710165668512, 1, b"\x00")])
+    calls = tmp_path / "calls-20240314201507.xml"
+    calls.write_text('<calls><call number="1" duration="1e99" date="1710165667512" type="1"/></calls>')
+    code, out, err = _import(case_dir, capsys, path, calls)
+    assert code == 0 and "3 imported" in out, err
+    assert "warning: calls-20240314201507.xml, record 1: the call length cannot be right; kept without it." in out

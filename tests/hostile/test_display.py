@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import assert_clean, run_cli
+from hostile_cli import assert_clean, run_cli
 from import_paths import SAMPLES
 
 from desktop_app.core.domain.display import escape_controls

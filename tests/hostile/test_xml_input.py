@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import assert_clean, run_cli
+from hostile_cli import assert_clean, run_cli
 
 from desktop_app.core.importers import detect
 from desktop_app.core.importers import xmlstream as xs
@@ -42,7 +42,7 @@ def test_a_utf16_backup_is_read(tmp_path: Path, codec: str, bom: bytes) -> None:
     assert [r.body for r in records] == ["你好 😀", "ok", "after"] and report.warnings == []
 
 
-@pytest.mark.parametrize("bad", ["&#1;", "&#xFFFFFFF;", "&#0;", "&#xFFFE;", "&#1114112;"])
+@pytest.mark.parametrize("bad", ["&#1;", "&#xFFFFFFF;", "&#0;", "&#xFFFE;", "&#1114112;", "&#99999999999;"])
 def test_one_forbidden_character_reference_costs_one_character(tmp_path: Path, bad: str) -> None:
     path = tmp_path / "sms-bad-ref.xml"
     path.write_text(DECL.format(enc="UTF-8") + BODY.format(bad=f"x{bad}y"), encoding="utf-8")
@@ -136,5 +136,9 @@ def test_deep_nesting_stops_with_a_warning(tmp_path: Path) -> None:
     path.write_bytes(DECL.format(enc="UTF-8").encode() + b'<smses><sms address="1" date="1710165667512" type="1"/>'
                      + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</smses>")
     records, report = _read(path)
-    assert len(records) == 1 and report.stopped_at
-    assert "breaks off" in report.warnings[0]
+    assert len(records) == 1 and report.stopped_at == "record 2"
+    assert report.warnings == ["sms-deep.xml: the XML is nested more than 64 levels deep at record 2; the 1 complete "
+                               "records before it were read."]
+    path.write_bytes(DECL.format(enc="UTF-8").encode() + b"<smses>" * 1000 + b"</smses>" * 1000)
+    with pytest.raises(ImportFormatError, match="sms-deep.xml: the XML is nested more than 64 levels deep"):
+        _read(path)

@@ -45,7 +45,7 @@ FORMATS: dict[str, str] = {
 _SKIP_NAMES = {"Manifest.db", "Manifest.plist", "Info.plist", "Status.plist", ".DS_Store", "Thumbs.db",
                "desktop.ini", "MANIFEST.tsv", "LICENSE", "README.md", "SOURCES.txt"}
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
-_DECL = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.S)
+_DECL = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)  # (with its entity list)
 
 
 def _xml_root(head: bytes) -> str:
@@ -105,7 +105,8 @@ def classify(path: Path, tz: str = "Asia/Shanghai") -> tuple[str, str, list[str]
     # leave empty or cut placeholders whose name still proves the call, so only another known
     # kind of file (a picture) is refused under an audio name.
     mime = sniff_mime(head)
-    if suffix in AUDIO_EXTENSIONS or head.startswith((b"#!AMR", b"ID3")) or head[4:8] == b"ftyp":
+    if suffix in AUDIO_EXTENSIONS or (head.startswith((b"#!AMR", b"ID3")) or head[4:8] == b"ftyp") and not (
+            mime.startswith("image/") and suffix in IMAGE_EXTENSIONS):  # HEIC is an "ftyp" file too
         if mime.startswith("image/"):
             return "unsupported", _("named like a recording, but the file holds a picture"), []
         if parse_name(path.name, tz):

@@ -36,6 +36,7 @@ from desktop_app.core.services.workspace import Workspace
 
 IMAGE_MODES = ("event", "nearest")
 BATCH = 2000  # imported records written per executemany (memory stays flat, statements stay few)
+MAX_DURATION_S = 10_000_000  # about 16 weeks: anything longer is a damaged value
 _SPACE = re.compile(r"\s+")
 _CALL = EventKind.CALL
 _ZONES = (ZoneInfo, timezone)  # the tzinfo types the parsers use; both always give an offset
@@ -253,6 +254,11 @@ def event_row(case_id: int, record: Record, info: NumberInfo, party_id: int | No
     record's fields are already typed by its parser, so only what a parser cannot promise is checked."""
     if record.duration_s is not None and record.duration_s < 0:
         raise ValidationError(_("A duration cannot be negative."), "duration_s")
+    if record.duration_s is not None and record.duration_s > MAX_DURATION_S:
+        # "1e99" in a damaged backup: no call lasts that long, and SQLite cannot even store it.
+        report.warn(_("{file}, {where}: the call length cannot be right; kept without it.").format(
+            file=report.name, where=record.where))
+        record.duration_s = None
     when = record.when
     start_local, start_utc, fold = to_storage(localise(when, tz))
     # An instant's epoch seconds do not depend on the zone it is written in (astimezone keeps the
@@ -291,4 +297,8 @@ def _insert_with_parts(ws: Workspace, case_id: int, record: Record, info: Number
     if not dry_run:
         pending = [ws.evidence.store_bytes(case_id, a.data, a.name, capture_time=record.when)
                    for a in record.attachments]
+        for item in pending:  # a picture declaring 50000×50000 pixels, say: named, not fatal
+            for problem in item.facts.problems:
+                result.warnings.append(_("{file}, {where}: the attachment {name}: {problem}.").format(
+                    file=report.name, where=record.where, name=item.original_name, problem=problem))
         result.evidence.extend(e.id for e in ws.evidence.record(case_id, pending, [event_id]))

@@ -26,12 +26,17 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def quoted(name: str) -> str:
+    """A table name for inside double quotes (a hostile file may name a table `we"ird`)."""
+    return name.replace('"', '""')
+
+
 def tables(path: Path) -> dict[str, set[str]]:
     """{table: {column, …}} of a SQLite file."""
     conn = open_readonly(path)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {name: {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')} for name in names}
+        return {name: {r[1] for r in conn.execute(f'PRAGMA table_info("{quoted(name)}")')} for name in names}
     except sqlite3.DatabaseError as exc:
         raise ImportFormatError(path, _("the database cannot be read ({detail})").format(detail=exc)) from None
     finally:
@@ -45,7 +50,7 @@ def require_columns(conn: sqlite3.Connection, path: Path, table: str, *needed: s
     differ between versions, but without (say) the number or the date a row cannot be a contact,
     and reading on would fail in the middle with an error that names nothing."""
     try:
-        columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{quoted(table)}")')}
     except sqlite3.DatabaseError as exc:
         raise ImportFormatError(path, _("the database cannot be read ({detail})").format(detail=exc)) from None
     missing = [n if isinstance(n, str) else " / ".join(n) for n in needed

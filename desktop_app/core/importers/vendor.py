@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop_app.core.domain.enums import Channel, Direction, EventKind
 from desktop_app.core.domain.times import zone
 from desktop_app.core.i18n import _
-from desktop_app.core.importers.common import clean, contact_name, parse_epoch, to_int
+from desktop_app.core.importers.common import clean, contact_name, parse_epoch, sql_text, to_int
 from desktop_app.core.importers.csvfiles import read_bytes
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
@@ -51,7 +51,7 @@ def _call(report: FileReport, path: Path, tz: str, where: str, number, date, dur
     if name:
         details["contact_name"] = name
     details.update(extra)
-    return Record(EventKind.CALL, when, clean(str(number or "")).strip(), direction, outcome, max(duration, 0),
+    return Record(EventKind.CALL, when, clean(sql_text(number)).strip(), direction, outcome, max(duration, 0),
                   "", name, details, where)
 
 
@@ -60,12 +60,12 @@ def read_huawei_calls(path: Path, report: FileReport, tz: str) -> Iterator[Recor
         report.records += 1
         keys = row.keys()
         extra = {}
-        tag = clean(row["mark_content"]) if "mark_content" in keys else ""
+        tag = clean(sql_text(row["mark_content"])) if "mark_content" in keys else ""
         if tag:
             extra["phone_tag"] = tag  # the phone's own label: 催收, 骚扰电话…
         record = _call(report, path, tz, _("row {n}").format(n=index), row["number"], row["date"],
                        row["duration"] if "duration" in keys else 0, row["type"],
-                       row["name"] if "name" in keys else "", extra)
+                       sql_text(row["name"]) if "name" in keys else "", extra)
         if record:
             yield record
 
@@ -83,8 +83,8 @@ def read_huawei_sms(path: Path, report: FileReport, tz: str) -> Iterator[Record]
         details: dict = {"channel": Channel.SMS.value}
         if status:
             details["status"] = status
-        yield Record(EventKind.SMS, when, clean(row["address"] or ""), direction, None, None,
-                     clean(row["body"] or ""), "", details, where)
+        yield Record(EventKind.SMS, when, clean(sql_text(row["address"])), direction, None, None,
+                     clean(sql_text(row["body"])), "", details, where)
 
 
 def read_oppo_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:

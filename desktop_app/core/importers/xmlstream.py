@@ -34,8 +34,9 @@ from desktop_app.core.importers.safeopen import open_regular
 
 BLOCK = 1 << 16
 _PAIR = re.compile(rb"&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});")
-_ONE = re.compile(rb"&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});")
+_ONE = re.compile(rb"&#(x[0-9A-Fa-f]{1,12}|[0-9]{1,16});")  # longer than any valid one: those are repaired too
 _TAIL_REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});$")
+_REF_MAX = 20  # the longest reference `_ONE` repairs, "&#" and ";" included
 
 
 def _num(text: bytes) -> int:
@@ -114,7 +115,7 @@ class RepairingReader(io.RawIOBase):
                 return
             data = self._carry + block
             cut = len(data)
-            amp = data.rfind(b"&", max(0, len(data) - 16))
+            amp = data.rfind(b"&", max(0, len(data) - _REF_MAX))
             if amp >= 0 and b";" not in data[amp:]:
                 cut = amp  # a reference may continue in the next block
             tail = _TAIL_REF.search(data, max(0, cut - 16), cut)
@@ -292,6 +293,10 @@ def token_limit() -> int:
         return TOKEN_LIMIT
 
 
+class _TooDeepError(Exception):
+    """Elements nested deeper than MAX_DEPTH (each one held in memory until its record ends)."""
+
+
 class OversizedTokenError(Exception):
     """A token over the limit that cannot be cut out safely (a comment, a name, no XML at all)."""
 
@@ -405,7 +410,7 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
                 if event == "start":
                     depth += 1
                     if depth > MAX_DEPTH:
-                        raise ET.ParseError(f"nested more than {MAX_DEPTH} levels deep")
+                        raise _TooDeepError
                     if root is None:
                         root = elem
                         if elem.tag not in roots:
@@ -419,6 +424,14 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
                     yield elem
                     elem.clear()
                     root.clear()  # drop the cleared children too, so memory stays flat
+        except _TooDeepError:
+            if report.records == 0:
+                raise ImportFormatError(path, _("the XML is nested more than {n} levels deep, which no phone backup "
+                                                "is").format(n=MAX_DEPTH)) from None
+            report.stopped_at = _("record {n}").format(n=report.records + 1)
+            report.warn(_("{file}: the XML is nested more than {n} levels deep at {where}; the {k} complete records "
+                          "before it were read.").format(file=path.name, n=MAX_DEPTH, where=report.stopped_at,
+                                                         k=report.records))
         except OversizedTokenError:
             raise ImportFormatError(path, _("one item in the XML is larger than {mb} MB, more than any phone "
                                             "backup holds; the file is damaged or not a backup").format(
