@@ -32,6 +32,10 @@ class HangError(Exception):
 
 @contextmanager
 def _hang_guard(seconds: int) -> Iterator[None]:
+    if not hasattr(signal, "SIGALRM"):  # Windows: no alarm (and no FIFOs to hang on)
+        yield
+        return
+
     def fire(signum, frame):
         raise HangError
     previous = signal.signal(signal.SIGALRM, fire)
@@ -112,4 +116,4 @@ def test_the_hostile_corpus(case_dir: Path, tmp_path: Path, monkeypatch: pytest.
         conn.close()
     # The corpus is not all refused: the valid and the damaged-but-readable files import.
     assert sum(1 for c in outcomes.values() if c == 0) >= 40
-    assert outcomes["calls-valid.xml"] == 0 and outcomes["fifo.xml"] == 2
+    assert outcomes["calls-valid.xml"] == 0 and outcomes.get("fifo.xml", 2) == 2
