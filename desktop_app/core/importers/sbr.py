@@ -17,7 +17,7 @@ from desktop_app.core.domain.enums import CallOutcome, Channel, Direction, Event
 from desktop_app.core.i18n import _
 from desktop_app.core.importers.common import clean, contact_name, parse_epoch, to_int
 from desktop_app.core.importers.model import Attachment, FileReport, Record
-from desktop_app.core.importers.xmlstream import CUT, iter_elements, oversized, token_limit
+from desktop_app.core.importers.xmlstream import CUT, iter_elements, oversized, size_text, token_limit
 
 IN, OUT = Direction.INCOMING, Direction.OUTGOING
 
@@ -81,14 +81,14 @@ def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
 
 def skip_oversized(report: FileReport, where: str) -> None:
     report.skipped += 1
-    report.warn(_("{file}, {where}: this record is larger than {mb} MB, far more than a phone backup holds; "
-                  "skipped.").format(file=report.name, where=where, mb=max(token_limit() >> 20, 1)))
+    report.warn(_("{file}, {where}: this record is larger than {size}, far more than a phone backup holds; "
+                  "skipped.").format(file=report.name, where=where, size=size_text(token_limit())))
 
 
 def _decode_part(part: dict[str, str], report: FileReport, path: Path, where: str) -> bytes | None:
     if part.get(CUT):
-        report.warn(_("{file}, {where}: an attachment is larger than {mb} MB and was left out.").format(
-            file=path.name, where=where, mb=max(token_limit() >> 20, 1)))
+        report.warn(_("{file}, {where}: an attachment is larger than {size} and was left out.").format(
+            file=path.name, where=where, size=size_text(token_limit())))
         return None
     data = clean(part.get("data")).strip()
     if not data:

@@ -5,9 +5,13 @@
   with the standard library's C parser, which is 1.4x faster than defusedxml's Python callbacks.
 - Emoji written as UTF-16 surrogate character references (`&#55357;&#56832;`), which XML 1.0
   forbids and every parser rejects, are repaired on the fly: a pair becomes one code point and
-  a lone half becomes U+FFFD (research/imports.md §1.5-1.6).
+  a lone half becomes U+FFFD (research/imports.md §1.5-1.6).  Any other reference XML forbids
+  (`&#1;`) also becomes U+FFFD, with a warning: left alone it would end the file there.
+- UTF-16 files (either byte order) are transcoded to UTF-8 first, so all of this applies to them.
 - The file is read in blocks and each record element is cleared after use, so memory does not
-  grow with the file.
+  grow with the file.  Each tag reaches expat whole (linear time however long it is), and a tag
+  over TOKEN_LIMIT is cut out of the stream, its record or MMS part skipped with a warning;
+  nesting deeper than MAX_DEPTH stops the file like a break.
 - A file that breaks off (an interrupted backup) yields every complete record before the break
   and notes the line on the report; one that breaks before any record raises ImportFormatError.
 """
@@ -208,7 +212,7 @@ _NAME_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_:
 # the five predefined ones and character references, exactly what defusedxml would let through.
 # Anything else (a DOCTYPE, even one named in a comment; UTF-16; another declared encoding; a
 # prolog longer than PROLOG_LIMIT; an expat without its own limits) goes through defusedxml as
-# before.  (Huge single tokens are expat's own concern, the same on both paths.)
+# before.  (Huge single tokens are bounded before either parser sees them: `bounded_chunks`.)
 _EXPAT_WITH_LIMITS = (2, 4, 1)  # the first expat with its own amplification limits
 
 
@@ -287,10 +291,16 @@ _PREFIX = 1 << 20  # how much of an oversized tag is kept to rebuild it (its nam
 
 
 def token_limit() -> int:
+    """TOKEN_LIMIT, or PAPERTRAIL_XML_TOKEN_LIMIT (bytes) when set."""
     try:
         return max(1024, int(os.environ.get("PAPERTRAIL_XML_TOKEN_LIMIT", "")))
     except ValueError:
         return TOKEN_LIMIT
+
+
+def size_text(size: int) -> str:
+    """"32 MB" or (for the tests' small limits) "64 KB"."""
+    return f"{size >> 20} MB" if size >= 1 << 20 else f"{max(size >> 10, 1)} KB"
 
 
 class _TooDeepError(Exception):
@@ -433,9 +443,9 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
                           "before it were read.").format(file=path.name, n=MAX_DEPTH, where=report.stopped_at,
                                                          k=report.records))
         except OversizedTokenError:
-            raise ImportFormatError(path, _("one item in the XML is larger than {mb} MB, more than any phone "
+            raise ImportFormatError(path, _("one item in the XML is larger than {size}, more than any phone "
                                             "backup holds; the file is damaged or not a backup").format(
-                                                mb=limit >> 20 or 1)) from None
+                                                size=size_text(limit))) from None
         except (ET.ParseError, LookupError, ValueError) as exc:  # DefusedXmlException is a ValueError
             where, problem = _problem(exc)
             if root is None or not isinstance(exc, ET.ParseError) or (
