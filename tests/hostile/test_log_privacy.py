@@ -72,6 +72,9 @@ def test_an_import_with_warnings_logs_no_values(case: Path, tmp_path: Path,
     code = main(["--data-dir", str(case), "--lang", "en", "import", "1", str(_backup(tmp_path)), "--all"])
     out = capsys.readouterr().out
     assert code == 0 and "warning:" in out and EMAIL in out  # the user is told; the log is not
+    text = _log_text(case)
+    assert "import 1 into case 1: 1 files (sbr_calls), 0 skipped as unreadable, 2 imported, 0 duplicates, " \
+           "1 records skipped, 2 warnings" in text  # what happened, in counts
     logging.getLogger("desktop_app").warning("a slip: %r from %s", STREET, EMAIL)
     text = _log_text(case)
     for secret in SECRETS:

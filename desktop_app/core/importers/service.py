@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -34,6 +35,7 @@ from desktop_app.core.importers.selection import PartyResolver, known_parties, s
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.services.workspace import Workspace
 
+log = logging.getLogger(__name__)
 IMAGE_MODES = ("event", "nearest")
 BATCH = 2000  # imported records written per executemany (memory stays flat, statements stay few)
 MAX_DURATION_S = 10_000_000  # about 16 weeks: anything longer is a damaged value
@@ -210,6 +212,11 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
         result.warnings.extend(report.warnings)
         if report.error and not report.explicit:
             result.warnings.append(_("{file}: skipped ({problem}).").format(file=report.name, problem=report.error))
+    # What happened, in codes and counts only: never a file name, number or text (core/log.py).
+    log.info("import %s into case %d%s: %d files (%s), %d skipped as unreadable, %d imported, %d duplicates, "
+             "%d records skipped, %d warnings", result.import_id, case_id, " (dry run)" if dry_run else "",
+             len(reports), _importer_name(reports), sum(1 for r in reports if r.error), result.imported,
+             result.duplicates, result.skipped, len(result.warnings))
     return result
 
 
