@@ -23,6 +23,7 @@ import hostile_dbs as dbs
 import hostile_images as images
 from backup_gen import write_calls
 from import_paths import SAMPLES
+from mutations import seeded_mutations
 
 TOKEN_LIMIT = 64 * 1024  # PAPERTRAIL_XML_TOKEN_LIMIT for the run: "oversized" tags are 200 KB, not 50 MB
 BIG = TOKEN_LIMIT * 3
@@ -49,27 +50,13 @@ def _smses(*bodies: bytes) -> bytes:
                                           % body for i, body in enumerate(bodies)) + b"</smses>\n"
 
 
+_INSERTS = [b"<", b">", b"&", b"&#1;", b'"', b"\x00", b"\xff\xfe", b"<!--", b"]]>", b"&#55357;", b"\n", b"\r",
+            b"<calls>", b"</sms>", b"'", b",", b"\xe4\xb8"]
+
+
 def _mutations(source: bytes, seed: int, count: int) -> list[bytes]:
-    """`count` copies of `source`, each damaged a few times over (flips, cuts, inserts, deletions)."""
-    rng = random.Random(seed)
-    inserts = [b"<", b">", b"&", b"&#1;", b'"', b"\x00", b"\xff\xfe", b"<!--", b"]]>", b"&#55357;", b"\n", b"\r",
-               b"<calls>", b"</sms>", b"'", b",", b"\xe4\xb8"]
-    out = []
-    for _ in range(count):
-        data = bytearray(source)
-        for _ in range(rng.randint(1, 6)):
-            pos = rng.randrange(max(len(data), 1))
-            action = rng.choice(("flip", "cut", "insert", "delete"))
-            if action == "flip" and data:
-                data[pos] = rng.randrange(256)
-            elif action == "cut":
-                del data[pos:]
-            elif action == "insert":
-                data[pos:pos] = rng.choice(inserts)
-            elif data:
-                del data[pos:pos + rng.randint(1, 40)]
-        out.append(bytes(data))
-    return out
+    """`count` copies of `source`, each damaged a few times over (the importer fuzz tests' damage)."""
+    return seeded_mutations(source, _INSERTS, seed, count)
 
 
 def _wav(path: Path, rate: int = 8000, frames: int = 800) -> None:
