@@ -86,3 +86,18 @@ def test_text_named_like_a_picture_is_not_a_picture_even_when_named_directly(cas
     assert_clean(result)
     assert result.returncode == ImportFormatError.exit_code
     assert "IMG_20240314_201507.jpg: named like a picture, but the file does not hold one" in result.stderr
+
+
+def test_an_iphone_manifest_cannot_point_out_of_the_backup(tmp_path: Path) -> None:
+    import sqlite3
+
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    secret = tmp_path / "elsewhere.db"
+    shutil.copy(SAMPLES / "ios" / "sms.db", secret)
+    with sqlite3.connect(backup / "Manifest.db") as conn:
+        conn.execute("CREATE TABLE Files (fileID TEXT, domain TEXT, relativePath TEXT, flags INT, file BLOB)")
+        # An absolute fileID: `folder / id[:2] / id` is then that path itself.
+        conn.execute("INSERT INTO Files VALUES (?, 'HomeDomain', 'Library/SMS/sms.db', 1, NULL)", (str(secret),))
+    with pytest.raises(ImportFormatError, match="holds no messages or call history"):
+        detect.expand([backup], "Asia/Shanghai")

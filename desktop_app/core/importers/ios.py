@@ -7,6 +7,7 @@ seconds before (research/imports.md §2.1).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
 from desktop_app.core.importers.sqlitefiles import open_readonly, require_columns, to_float
 
+_FILE_ID = re.compile(r"[0-9a-f]{40}")
 APPLE_EPOCH = 978307200  # 2001-01-01T00:00:00Z in Unix seconds
 BACKUP_FILES = {
     "ios_calls": ("HomeDomain", "Library/CallHistoryDB/CallHistory.storedata"),
@@ -48,8 +50,12 @@ def backup_files(folder: Path) -> list[tuple[str, Path]]:
                                (domain, relative)).fetchone()
             if row is None:
                 continue
-            path = folder / row[0][:2] / row[0]
-            if path.is_file():
+            file_id = str(row[0])
+            # A fileID is a SHA-1 in hex; anything else ("../../…") would lead out of the backup.
+            if not _FILE_ID.fullmatch(file_id):
+                continue
+            path = folder / file_id[:2] / file_id
+            if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                 found.append((fmt, path))
     except sqlite3.DatabaseError:
         raise ImportFormatError(manifest, _("this iPhone backup is encrypted; decrypt it first (for example with "
