@@ -67,6 +67,7 @@ def test_json_keeps_names_as_data(case_dir: Path, tmp_path: Path) -> None:
 def test_gui_labels_show_names_escaped_and_as_plain_text(qtbot, workspace, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
+    from desktop_app.ui.evidence.drop import TimelineDropDialog, plan_drop
     from desktop_app.ui.evidence.model import EvidenceModel
     from desktop_app.ui.evidence.preview import PreviewWidget
     from desktop_app.ui.evidence.thumbnails import ThumbnailCache
@@ -87,6 +88,9 @@ def test_gui_labels_show_names_escaped_and_as_plain_text(qtbot, workspace, tmp_p
     qtbot.addWidget(preview)
     preview.show_evidence(evidence)
     assert preview.title.textFormat() == Qt.TextFormat.PlainText and "<b>bold<i>\\u202e" in preview.title.text()
+    drop = TimelineDropDialog(workspace, case_id, plan_drop(workspace, case_id, [picture]))
+    qtbot.addWidget(drop)
+    assert drop.table.item(0, 0).text() == "<b>bold<i>\\u202egpj.exe\\x1b[2J.png"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "\u202etxt.exe\nforged.xml").write_text("<unknown/>")
     dialog = ImportDialog(workspace, case_id, paths=[tmp_path / "in", CALLS])
