@@ -60,3 +60,22 @@ def test_a_real_multi_line_message_is_still_one_row(tmp_path: Path) -> None:
                     '2024-03-01 11:00,10087,next\n', encoding="utf-8")
     records, report = _read(path)
     assert [r.body for r in records] == ["line one\nline two, with a comma", "next"] and report.warnings == []
+
+
+def test_a_quote_closed_by_the_next_lines_quote_is_caught_too(tmp_path: Path) -> None:
+    # Each bad line swallows the next one up to its quote: the field count and the quote count
+    # look right, only the quoting rules are broken.
+    path = tmp_path / "messages.csv"
+    path.write_text(HEAD + "".join(f'2024-03-01 10:0{i},1008{i},"open {i}\n' for i in range(4)), encoding="utf-8")
+    records, report = _read(path)
+    assert [r.number for r in records] == ["10080", "10081", "10082", "10083"]
+    assert [r.body for r in records] == ['"open 0', '"open 1', '"open 2', '"open 3']
+    assert report.warnings[0].startswith("messages.csv, line 2: a quote opens here and is never closed")
+
+
+def test_stray_and_doubled_quotes_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "messages.csv"
+    path.write_text(HEAD + '2024-03-01 10:00,1,a 5" screen\n2024-03-01 10:01,2,"say ""hi""\nthere"\n',
+                    encoding="utf-8")
+    records, report = _read(path)
+    assert [r.body for r in records] == ['a 5" screen', 'say "hi"\nthere'] and report.warnings == []

@@ -158,10 +158,12 @@ def _warn_encoding(path: Path, report: FileReport, decoded: DecodedText) -> None
 def _rows(path: Path, report: FileReport) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, {column: value}) for each non-empty row.
 
-    A quote opened and never closed makes the csv module read every following line into one
-    field: such a row (spanning lines, with the wrong number of fields or an odd number of quote
-    characters) is read again as its one line, with the quote taken literally, and reading goes
-    on from the next line, with a warning naming the line."""
+    A quote opened and never closed makes the csv module read the following lines into one field
+    (up to the next quote, or the end of the file).  So rows are read strictly: a row spanning
+    lines that breaks the quoting rules (or has the wrong number of fields, or an odd number of
+    quote characters) is read again as its one line, with the quote taken literally, reading goes
+    on from the next line, and a warning names the line.  A stray quote within one line is read
+    as the csv module always did."""
     decoded = decode(read_bytes(path))
     _warn_encoding(path, report, decoded)
     lines = decoded.text.splitlines(keepends=True)
@@ -173,22 +175,39 @@ def _rows(path: Path, report: FileReport) -> Iterator[tuple[int, dict[str, str]]
             pos += 1
             yield lines[pos - 1]
 
-    reader = _reader(decoded.text, feed())
-    quote = reader.dialect.quotechar or '"'
+    dialect = _reader(decoded.text, iter(())).dialect  # sniffed once: sniffing can take a second
+    quote = dialect.quotechar or '"'
+    # The Sniffer says doublequote=False whenever its sample holds no "", and then a quote inside a
+    # quoted field silently ends it, so strict mode catches nothing; every exporter we read
+    # doubles quotes inside fields (RFC 4180), so read them that way.
+    strict = {"strict": True, "doublequote": dialect.doublequote or not dialect.escapechar}
     try:
-        head = [h.strip() for h in next(reader, [])]
+        head = [h.strip() for h in next(csv.reader(lines[:1], dialect), [])]
+        pos = 1
+        reader = csv.reader(feed(), dialect, **strict)
         while True:
             start = pos + 1
-            row = next(reader, None)
-            if row is None:
+            try:
+                row, broken = next(reader, None), False
+            except csv.Error:
+                row, broken = None, True
+            if row is None and not broken:
                 return
-            if pos > start and (len(row) != len(head) or "".join(lines[start - 1:pos]).count(quote) % 2):
+            reread = None
+            if pos > start and (broken or len(row or ()) != len(head)
+                                or "".join(lines[start - 1:pos]).count(quote) % 2):
                 report.warn(_("{file}, line {n}: a quote opens here and is never closed, which swallowed the {k} "
                               "lines after it; this line was read as it stands and the rest as rows of their "
                               "own — check it.").format(file=path.name, n=start, k=pos - start))
-                row = next(csv.reader([lines[start - 1]], reader.dialect, quoting=csv.QUOTE_NONE), [])
+                reread = csv.reader([lines[start - 1]], dialect, quoting=csv.QUOTE_NONE)
+            elif broken:  # a stray quote inside one line ('5" screen'): read leniently, as always
+                reread = csv.reader([lines[start - 1]], dialect)
+            if reread is not None:
+                row = next(reread, [])
+                if row and row[-1].endswith(("\n", "\r")):  # the last line opens a quote never closed
+                    row = next(csv.reader([lines[start - 1]], dialect, quoting=csv.QUOTE_NONE), [])
                 pos = start  # go on from the next line
-                reader = _reader(decoded.text, feed())
+                reader = csv.reader(feed(), dialect, **strict)
             if not any(cell.strip() for cell in row):
                 continue
             yield start, dict(zip(head, row, strict=False))
