@@ -18,8 +18,8 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from corpus import TOKEN_LIMIT, Item, write_corpus
 from hostile_cli import HANG_S, run_cli
+from hostile_corpus import TOKEN_LIMIT, Item, write_corpus
 
 from desktop_app.cli.main import main
 

@@ -1,5 +1,5 @@
 """Damaging a real file a few times over: a Hypothesis strategy for the importer fuzz tests, and the same
-damage driven by a seeded random generator for the hostile-input corpus (tests/hostile/corpus.py)."""
+damage driven by a seeded random generator for the hostile-input corpus (tests/hostile/hostile_corpus.py)."""
 
 from __future__ import annotations
 
