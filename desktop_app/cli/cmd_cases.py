@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.cli.output import emit, emit_json, path_argument
+from desktop_app.cli.output import emit, emit_error, emit_json, path_argument
 from desktop_app.core.domain import serialize
 from desktop_app.core.i18n import _
 from desktop_app.core.services.workspace import Workspace
@@ -116,7 +116,19 @@ def cmd_attach(args: argparse.Namespace, ws: Workspace) -> int:
     else:
         for v in attached:
             emit(f"{v.exhibit}  {v.original_name}  {v.sha256}")
+    _warn_file_problems(ws, args.case, attached)
     return 0
+
+
+def _warn_file_problems(ws: Workspace, case_id: int, attached) -> None:
+    """One line on stderr per problem with a file's own facts (a picture declaring 50000×50000
+    pixels, an impossible EXIF date): attached all the same, but the user should know."""
+    from desktop_app.core.vault.sniff import sniff_file
+
+    tz = ws.cases.get(case_id).tz
+    for v in attached:
+        for problem in sniff_file(v.path, tz, original_name=v.original_name).problems:
+            emit_error(_("warning: {text}").format(text=f"{v.original_name}: {problem}."))
 
 
 def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:

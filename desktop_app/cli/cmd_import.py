@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from desktop_app.cli.output import emit, emit_json, path_argument
+from desktop_app.cli.output import emit, emit_error, emit_json, path_argument
 from desktop_app.core.domain.serialize import jsonable
 from desktop_app.core.i18n import _
 from desktop_app.core.importers import ColumnMapping, ImportFormatError, preview, run_import
@@ -116,12 +116,12 @@ def _list(args: argparse.Namespace, found, errors: list[FileReport]) -> int:
         })
         if errors:
             for f in errors:
-                print(f"papertrail: {f.message}", file=sys.stderr)
+                emit_error(f.message)
             return ImportFormatError.exit_code
         return 0
     if errors:
         for f in errors:
-            print(f"papertrail: {f.message}", file=sys.stderr)
+            emit_error(f.message)
         return ImportFormatError.exit_code
     for f in found.files:
         state = f.message or (_("stopped at {where}").format(where=f.stopped_at) if f.stopped_at else "")

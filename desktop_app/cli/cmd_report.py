@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.cli.output import emit, emit_json
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.domain.times import parse_date
 from desktop_app.core.i18n import _
 from desktop_app.core.services.workspace import Workspace
@@ -91,7 +92,7 @@ def _progress(enabled: bool):
         percent = int(100 * done / max(total, 1))
         if percent != state["last"]:
             state["last"] = percent
-            print(f"\r{percent:3d}%  {label[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r{percent:3d}%  {escape_controls(label)[:60]:<60}", end="", file=sys.stderr, flush=True)
             if percent >= 100:
                 print(file=sys.stderr)
 

@@ -61,6 +61,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from desktop_app.cli.output import emit_error
     from desktop_app.core.log import setup_logging
     from desktop_app.core.paths import resolve_data_dir
     from desktop_app.core.services.workspace import Workspace
@@ -77,10 +78,10 @@ def run_command(args: argparse.Namespace) -> int:
         if exc.latest_backup:
             hint = " " + _("The latest backup is {path}; copy it over the damaged file to go back to it.").format(
                 path=exc.latest_backup)
-        print(f"papertrail: {exc}{hint}", file=sys.stderr)
+        emit_error(f"{exc}{hint}")
         return exc.exit_code
     except AppError as exc:
-        print(f"papertrail: {exc}", file=sys.stderr)
+        emit_error(str(exc))  # the message names a file: its control characters are shown, not obeyed
         return exc.exit_code
     except KeyboardInterrupt:
         print("papertrail: " + _("interrupted; nothing was changed."), file=sys.stderr)

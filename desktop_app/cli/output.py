@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any
 
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.domain.serialize import jsonable
 
 
@@ -24,7 +25,14 @@ def emit_json(value: Any) -> None:
 
 
 def emit(line: str = "") -> None:
-    print(line)
+    """One line for people.  Control and bidi characters from file names or user data are shown
+    escaped, so a name cannot clear the screen or forge a line (`--json` keeps them as data)."""
+    print(escape_controls(line))
+
+
+def emit_error(text: str) -> None:
+    """One "papertrail: …" line on stderr, escaped like `emit`."""
+    print("papertrail: " + escape_controls(text), file=sys.stderr)
 
 
 def path_argument(text: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.i18n import _, ngettext
 from desktop_app.core.importers import ImportPreview, ImportResult, preview, run_import
 from desktop_app.core.importers.detect import FORMATS
@@ -40,6 +41,7 @@ CHOOSE, PREVIEW, WORKING, DONE = range(4)
 
 def _label(text: str = "") -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # file names shown here may hold "<b>" or "<img …>"
     label.setWordWrap(True)
     return label
 
@@ -216,7 +218,7 @@ class ImportDialog(QDialog):
         kinds = sorted({_(FORMATS[f.format]) for f in found.files if not f.error and f.format in FORMATS})
         if kinds:
             notes.insert(0, _("Found: {kinds}.").format(kinds="; ".join(kinds)))
-        self.file_notes.setText("\n".join(notes[:8]))
+        self.file_notes.setText("\n".join(escape_controls(n) for n in notes[:8]))
         self.table.blockSignals(True)
         self.table.show_numbers(found.numbers)
         self.table.blockSignals(False)
@@ -330,7 +332,7 @@ class ImportDialog(QDialog):
                                   len(result.parties_created)).format(n=len(result.parties_created)))
         self.done_label.setText(" ".join([text, *extra]))
         self.warnings.clear()
-        self.warnings.addItems(result.warnings[:500])
+        self.warnings.addItems([escape_controls(w) for w in result.warnings[:500]])
         self.warnings.setVisible(bool(result.warnings))
         self.pages.setCurrentIndex(DONE)
         self.imported.emit(result)

@@ -35,7 +35,7 @@ def _outcome(path: Path, monkeypatch: pytest.MonkeyPatch, *, safe: bool) -> tupl
             m.setattr(xs, "plain_prolog", lambda head: False)
         else:  # the C parser, and proof that it was the one used
             assert xs.plain_prolog(_head(path)), path.name
-            m.setattr(xs.SafeET, "iterparse", _not_called)
+            m.setattr(xs.SafeET, "DefusedXMLParser", _not_called)
         fmt, problem, columns = detect.classify(path, TZ)
         if fmt not in detect.RECORD_FORMATS:
             return ("unsupported", fmt, problem)

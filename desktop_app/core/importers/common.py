@@ -11,6 +11,15 @@ _MIN_S = 631152000  # 1990-01-01
 _MAX_S = 4102444800  # 2100-01-01
 
 
+def sql_text(value: object) -> str:
+    """A value from a loosely typed SQLite column as text (NULL → "", bytes decoded, numbers written out)."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
 def clean(value: str | None) -> str:
     """An attribute's text, with SMS Backup & Restore's literal "null" treated as missing."""
     if value is None:

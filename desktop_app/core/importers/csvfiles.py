@@ -7,7 +7,9 @@ proposes one from the header so the user only has to confirm it.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,10 +22,11 @@ from desktop_app.core.i18n import _
 from desktop_app.core.importers.common import epoch_to_local
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
+from desktop_app.core.importers.safeopen import open_regular
 
 MEMOTRACE = ["localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status", "StrContent", "StrTime"]
 IMAZING = ["Chat Session", "Message Date", "Service", "Type", "Sender ID", "Text"]
-MAX_BYTES = 200 * 1024 * 1024  # CSV exports are read whole; anything larger is not a message export
+MAX_BYTES = 200 * 1024 * 1024  # CSV and VMSG exports are read whole; anything larger is not a message export
 FIELDS = ("time", "number", "direction", "body", "duration", "name", "kind")
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
                 "%Y-%m-%dT%H:%M:%S", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%d/%m/%Y %H:%M:%S",
@@ -59,31 +62,78 @@ class ColumnMapping:
         return cls(time_format=time_format, **values)
 
 
-def read_text(path: Path) -> str:
-    if path.stat().st_size > MAX_BYTES:
-        raise ImportFormatError(path, _("the file is too large for a message export"))
-    data = path.read_bytes()
+@dataclass(slots=True)
+class DecodedText:
+    text: str
+    utf8_line: int = 0  # the first line that needed UTF-8 (0: none), when others needed GB18030
+    gb_line: int = 0  # the first line that needed GB18030 (0: none)
+    broken_lines: list[int] = dataclasses.field(default_factory=list)  # lines neither reads (characters replaced)
+
+    @property
+    def mixed(self) -> bool:
+        return bool(self.utf8_line and self.gb_line)
+
+
+def decode(data: bytes) -> DecodedText:
+    """The text of a CSV export.  Chinese Excel saves GBK/GB18030, everything else UTF-8, and a
+    file pasted together from both has lines in each: read as one encoding, the other lines turn
+    into mojibake with no error.  So a file that is not all UTF-8 is decoded line by line, and the
+    caller warns when both encodings were needed."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
+        return DecodedText(data.decode("utf-16", "replace"))
     try:
-        return data.decode("utf-8-sig")
+        return DecodedText(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return data.decode("gb18030", "replace")  # Chinese Excel saves CSV in GBK
+        pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    result = DecodedText("")
+    lines = []
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            lines.append(line.decode("ascii"))
+            continue
+        try:
+            lines.append(line.decode("utf-8"))
+            result.utf8_line = result.utf8_line or number
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            lines.append(line.decode("gb18030"))
+            result.gb_line = result.gb_line or number
+        except UnicodeDecodeError:
+            lines.append(line.decode("gb18030", "replace"))
+            result.broken_lines.append(number)
+    result.text = "\n".join(lines)
+    return result
 
 
-def _reader(text: str) -> csv.reader:
+def read_bytes(path: Path) -> bytes:
+    """A text export read whole (never a FIFO; never more than MAX_BYTES)."""
+    with open_regular(path) as fh:
+        if os.fstat(fh.fileno()).st_size > MAX_BYTES:
+            raise ImportFormatError(path, _("the file is too large for a message export"))
+        return fh.read(MAX_BYTES + 1)
+
+
+def read_text(path: Path) -> str:
+    return decode(read_bytes(path)).text
+
+
+def _reader(text: str, lines: Iterator[str] | None = None) -> csv.reader:
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return csv.reader(io.StringIO(text, newline=""), dialect)
+    return csv.reader(lines if lines is not None else io.StringIO(text, newline=""), dialect)
 
 
 def header(path: Path) -> list[str]:
     try:
         return [h.strip() for h in next(_reader(read_text(path)), [])]
-    except (csv.Error, OSError):
+    except (csv.Error, OSError, ImportFormatError):
         return []
 
 
@@ -95,17 +145,75 @@ def kind_of(columns: list[str]) -> str:
     return "csv"
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = _reader(read_text(path))
+def _warn_encoding(path: Path, report: FileReport, decoded: DecodedText) -> None:
+    if decoded.mixed:
+        report.warn(_("{file}: the file mixes two text encodings (line {utf8} is UTF-8, line {gb} is GB18030, as "
+                      "Chinese Excel saves); each line was read in its own encoding — check the text.").format(
+                          file=path.name, utf8=decoded.utf8_line, gb=decoded.gb_line))
+    if decoded.broken_lines:
+        report.warn(_("{file}: line {lines} holds bytes that are neither UTF-8 nor GB18030; they were replaced by "
+                      "\ufffd.").format(file=path.name, lines=", ".join(map(str, decoded.broken_lines[:5]))))
+
+
+def _rows(path: Path, report: FileReport) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, {column: value}) for each non-empty row.
+
+    A quote opened and never closed makes the csv module read the following lines into one field
+    (up to the next quote, or the end of the file).  So rows are read strictly: a row spanning
+    lines that breaks the quoting rules (or has the wrong number of fields, or an odd number of
+    quote characters) is read again as its one line, with the quote taken literally, reading goes
+    on from the next line, and a warning names the line.  A stray quote within one line is read
+    as the csv module always did."""
+    decoded = decode(read_bytes(path))
+    _warn_encoding(path, report, decoded)
+    lines = decoded.text.splitlines(keepends=True)
+    pos = 0  # lines handed to the csv reader so far
+
+    def feed() -> Iterator[str]:
+        nonlocal pos
+        while pos < len(lines):
+            pos += 1
+            yield lines[pos - 1]
+
+    dialect = _reader(decoded.text, iter(())).dialect  # sniffed once: sniffing can take a second
+    quote = dialect.quotechar or '"'
+    # The Sniffer says doublequote=False whenever its sample holds no "", and then a quote inside a
+    # quoted field silently ends it, so strict mode catches nothing; every exporter we read
+    # doubles quotes inside fields (RFC 4180), so read them that way.
+    strict = {"strict": True, "doublequote": dialect.doublequote or not dialect.escapechar}
     try:
-        head = [h.strip() for h in next(reader, [])]
-        for row in reader:
+        head = [h.strip() for h in next(csv.reader(lines[:1], dialect), [])]
+        pos = 1
+        reader = csv.reader(feed(), dialect, **strict)
+        while True:
+            start = pos + 1
+            try:
+                row, broken = next(reader, None), False
+            except csv.Error:
+                row, broken = None, True
+            if row is None and not broken:
+                return
+            reread = None
+            if pos > start and (broken or len(row or ()) != len(head)
+                                or "".join(lines[start - 1:pos]).count(quote) % 2):
+                report.warn(_("{file}, line {n}: a quote opens here and is never closed, which swallowed the {k} "
+                              "lines after it; this line was read as it stands and the rest as rows of their "
+                              "own — check it.").format(file=path.name, n=start, k=pos - start))
+                reread = csv.reader([lines[start - 1]], dialect, quoting=csv.QUOTE_NONE)
+            elif broken:  # a stray quote inside one line ('5" screen'): read leniently, as always
+                reread = csv.reader([lines[start - 1]], dialect)
+            if reread is not None:
+                row = next(reread, [])
+                if row and row[-1].endswith(("\n", "\r")):  # the last line opens a quote never closed
+                    row = next(csv.reader([lines[start - 1]], dialect, quoting=csv.QUOTE_NONE), [])
+                pos = start  # go on from the next line
+                reader = csv.reader(feed(), dialect, **strict)
             if not any(cell.strip() for cell in row):
                 continue
-            yield reader.line_num, dict(zip(head, row, strict=False))
+            yield start, dict(zip(head, row, strict=False))
     except csv.Error as exc:
         raise ImportFormatError(path, _("the CSV is broken ({detail})").format(detail=exc),
-                                _("line {n}").format(n=reader.line_num)) from None
+                                _("line {n}").format(n=pos)) from None
 
 
 def parse_time(text: str, tz: str, fmt: str = "auto") -> datetime | None:
@@ -210,7 +318,7 @@ def read_generic(path: Path, report: FileReport, tz: str, mapping: ColumnMapping
         raise ImportFormatError(path, _("the mapping names columns this CSV does not have: {columns}").format(
             columns=", ".join(missing)))
     default_kind = mapping.default_kind or ("sms" if mapping.body else "call")
-    for line, row in _rows(path):
+    for line, row in _rows(path, report):
         report.records += 1
         where = _("line {n}").format(n=line)
         when = parse_time(row.get(mapping.time, ""), tz, mapping.time_format)
@@ -243,7 +351,7 @@ _CALL_LENGTH = re.compile(r"(?:通话时长|通話時長|Duration)\s*(\d{1,2}):(
 
 def read_memotrace(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     """MemoTrace/WeChatMsg CSV: one conversation; incoming rows name the other side's WeChat id."""
-    rows = list(_rows(path))
+    rows = list(_rows(path, report))
     other: dict[str, str] = {}  # TalkerId → the other side's wxid
     names: dict[str, str] = {}
     for _line, row in rows:
@@ -292,7 +400,7 @@ def read_memotrace(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
 def read_imazing(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     from desktop_app.core.domain.phones import NumberType, analyse
 
-    for line, row in _rows(path):
+    for line, row in _rows(path, report):
         report.records += 1
         where = _("line {n}").format(n=line)
         when = parse_time(row.get("Message Date", ""), tz)

@@ -7,6 +7,7 @@ error with a message naming it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -17,8 +18,10 @@ from desktop_app.core.importers import csvfiles, ios, sbr, vendor
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
 from desktop_app.core.importers.recordings import AUDIO_EXTENSIONS, parse_name
+from desktop_app.core.importers.safeopen import open_regular, what_is
 from desktop_app.core.importers.sqlitefiles import tables
-from desktop_app.core.vault.vault import sha256_of
+from desktop_app.core.importers.xmlstream import as_utf8_head
+from desktop_app.core.vault.sniff import sniff_mime
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp"}
 
@@ -42,7 +45,7 @@ FORMATS: dict[str, str] = {
 _SKIP_NAMES = {"Manifest.db", "Manifest.plist", "Info.plist", "Status.plist", ".DS_Store", "Thumbs.db",
                "desktop.ini", "MANIFEST.tsv", "LICENSE", "README.md", "SOURCES.txt"}
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
-_DECL = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.S)
+_DECL = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)  # (with its entity list)
 
 
 def _xml_root(head: bytes) -> str:
@@ -54,11 +57,17 @@ def _xml_root(head: bytes) -> str:
 def classify(path: Path, tz: str = "Asia/Shanghai") -> tuple[str, str, list[str]]:
     """(format, problem if unsupported, CSV columns) for one file."""
     suffix = path.suffix.lower()
+    problem = what_is(path)  # a FIFO or device is never opened: reading one would hang the import
+    if problem:
+        return "unsupported", problem, []
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(8192)
+    except ImportFormatError as exc:
+        return "unsupported", exc.problem, []
     except OSError as exc:
-        return "unsupported", _("the file cannot be read ({detail})").format(detail=exc.strerror or exc), []
+        return "unsupported", _("the file cannot be read ({detail})").format(
+            detail=exc.strerror or type(exc).__name__), []
     if not head:
         if suffix in AUDIO_EXTENSIONS and parse_name(path.name, tz):
             return "recording", "", []  # an empty placeholder still names a call
@@ -82,7 +91,7 @@ def classify(path: Path, tz: str = "Asia/Shanghai") -> tuple[str, str, list[str]
                                 "without a password"), []
     if b"BEGIN:VMSG" in head[:200]:
         return "vmsg", "", []
-    root = _xml_root(head)
+    root = _xml_root(as_utf8_head(head))
     if root == "calls":
         return "sbr_calls", "", []
     if root == "smses":
@@ -91,13 +100,23 @@ def classify(path: Path, tz: str = "Asia/Shanghai") -> tuple[str, str, list[str]
         return "oppo_calls", "", []
     if root:
         return "unsupported", _("an XML file that is not a phone backup we know (root <{tag}>)").format(tag=root), []
-    if suffix in AUDIO_EXTENSIONS or head.startswith((b"#!AMR", b"ID3")) or head[4:8] == b"ftyp":
+    # Content beats the name: a picture is a picture only if its bytes say so (a text file, or a
+    # link to /etc/passwd, named IMG_….jpg is not one).  Recordings are looser on purpose: phones
+    # leave empty or cut placeholders whose name still proves the call, so only another known
+    # kind of file (a picture) is refused under an audio name.
+    mime = sniff_mime(head)
+    if suffix in AUDIO_EXTENSIONS or (head.startswith((b"#!AMR", b"ID3")) or head[4:8] == b"ftyp") and not (
+            mime.startswith("image/") and suffix in IMAGE_EXTENSIONS):  # HEIC is an "ftyp" file too
+        if mime.startswith("image/"):
+            return "unsupported", _("named like a recording, but the file holds a picture"), []
         if parse_name(path.name, tz):
             return "recording", "", []
         return "unsupported", _("an audio file whose name does not give the number and time of a call; attach it "
                                 "to the call by hand"), []
-    if suffix in IMAGE_EXTENSIONS or head.startswith((b"\xff\xd8\xff", b"\x89PNG")):
+    if mime.startswith("image/"):
         return "image", "", []
+    if suffix in IMAGE_EXTENSIONS:
+        return "unsupported", _("named like a picture, but the file does not hold one"), []
     if suffix in (".csv", ".txt", ".tsv"):
         columns = csvfiles.header(path)
         kind = csvfiles.kind_of(columns)
@@ -107,12 +126,32 @@ def classify(path: Path, tz: str = "Asia/Shanghai") -> tuple[str, str, list[str]
     return "unsupported", _("not a phone export we can read"), []
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(file, why it is skipped or "") for each file in `folder`, at any depth.
+
+    Links are followed only to files inside the folder being imported: a link out of it (to
+    /etc/passwd, say) would bring in a file the user never chose.  Links to folders are not
+    followed at all (they could loop)."""
+    top = folder.resolve()
+    for root, dirs, files in os.walk(folder):  # followlinks=False: a linked folder is listed, not entered
+        for name in sorted(d for d in dirs if not d.startswith(".") and (Path(root) / d).is_symlink()):
+            yield Path(root) / name, _("a link to a folder; it was not followed")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink())
         for name in sorted(files):
-            if not name.startswith(".") and name not in _SKIP_NAMES:
-                yield Path(root) / name
+            if name.startswith(".") or name in _SKIP_NAMES:
+                continue
+            path = Path(root) / name
+            problem = ""
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # dangling, or a loop of links
+                    target = None
+                if target is None:
+                    problem = _("a link to nothing; it was not followed")
+                elif not target.is_relative_to(top):
+                    problem = _("a link to a file outside the folder being imported; it was not followed")
+            yield path, problem
 
 
 def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
@@ -120,12 +159,14 @@ def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
     reports: list[FileReport] = []
     seen: set[Path] = set()
 
-    def add(path: Path, explicit: bool, fmt: str | None = None) -> None:
-        real = path.resolve()
+    def add(path: Path, explicit: bool, fmt: str | None = None, problem: str = "") -> None:
+        real = path if problem else path.resolve()
         if real in seen:
             return
         seen.add(real)
-        if fmt is None:
+        if problem:
+            fmt, columns = "unsupported", []
+        elif fmt is None:
             try:
                 fmt, problem, columns = classify(path, tz)
             except ImportFormatError as exc:
@@ -145,6 +186,7 @@ def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
         path = Path(item)
         if not path.exists():
             raise ImportFormatError(path, _("no such file or folder"))
+        # (A link the user named is followed: they chose it.  What it points at is still checked.)
         if path.is_dir():
             if (path / "Manifest.db").is_file():
                 found = ios.backup_files(path)
@@ -154,8 +196,8 @@ def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
                 for fmt, file in found:
                     add(file, True, fmt)
                 continue
-            for file in _walk(path):
-                add(file, False)
+            for file, problem in _walk(path):
+                add(file, False, problem=problem)
         else:
             add(path, True)
     return reports
@@ -165,7 +207,16 @@ def hash_files(reports: list[FileReport], cancel_check: Callable[[], None] = lam
     for report in reports:
         if report.format != "unsupported" and not report.sha256:
             cancel_check()
-            report.sha256 = sha256_of(report.path)
+            report.sha256 = _sha256(report.path, cancel_check)
+
+
+def _sha256(path: Path, cancel_check: Callable[[], None]) -> str:
+    digest = hashlib.sha256()
+    with open_regular(path) as fh:  # never block on a file swapped for a FIFO since it was looked at
+        while chunk := fh.read(1 << 20):
+            cancel_check()
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 #: The reader for each record format: (path, report, tz) -> records.

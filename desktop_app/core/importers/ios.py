@@ -7,6 +7,7 @@ seconds before (research/imports.md §2.1).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +17,9 @@ from desktop_app.core.i18n import _
 from desktop_app.core.importers.common import epoch_to_local
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
-from desktop_app.core.importers.sqlitefiles import open_readonly
+from desktop_app.core.importers.sqlitefiles import open_readonly, require_columns, to_float
 
+_FILE_ID = re.compile(r"[0-9a-f]{40}")
 APPLE_EPOCH = 978307200  # 2001-01-01T00:00:00Z in Unix seconds
 BACKUP_FILES = {
     "ios_calls": ("HomeDomain", "Library/CallHistoryDB/CallHistory.storedata"),
@@ -48,8 +50,12 @@ def backup_files(folder: Path) -> list[tuple[str, Path]]:
                                (domain, relative)).fetchone()
             if row is None:
                 continue
-            path = folder / row[0][:2] / row[0]
-            if path.is_file():
+            file_id = str(row[0])
+            # A fileID is a SHA-1 in hex; anything else ("../../…") would lead out of the backup.
+            if not _FILE_ID.fullmatch(file_id):
+                continue
+            path = folder / file_id[:2] / file_id
+            if path.is_file() and path.resolve().is_relative_to(folder.resolve()):
                 found.append((fmt, path))
     except sqlite3.DatabaseError:
         raise ImportFormatError(manifest, _("this iPhone backup is encrypted; decrypt it first (for example with "
@@ -70,9 +76,9 @@ def _text(value) -> str:
 def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     conn = open_readonly(path)
     try:
+        keys = require_columns(conn, path, "ZCALLRECORD", "ZDATE", "ZADDRESS")
         for index, row in enumerate(conn.execute("SELECT * FROM ZCALLRECORD ORDER BY ZDATE"), 1):
             report.records += 1
-            keys = row.keys()
             where = _("row {n}").format(n=index)
             when = apple_time(row["ZDATE"], tz)
             if when is None:
@@ -80,7 +86,14 @@ def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
                 continue
             outgoing = bool(row["ZORIGINATED"]) if "ZORIGINATED" in keys else False
             answered = bool(row["ZANSWERED"]) if "ZANSWERED" in keys else False
-            duration = int(round(float(row["ZDURATION"] or 0))) if "ZDURATION" in keys else 0
+            duration = 0
+            if "ZDURATION" in keys and row["ZDURATION"] not in (None, ""):
+                seconds = to_float(row["ZDURATION"])
+                if seconds is None or not 0 <= seconds < 1e7:
+                    report.warn(_("{file}, {where}: the call length cannot be read; kept without it.").format(
+                        file=path.name, where=where))
+                else:
+                    duration = int(round(seconds))
             if outgoing:
                 outcome = CallOutcome.ANSWERED if duration > 0 else None
             else:
@@ -130,15 +143,16 @@ def read_messages(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     sql = ("SELECT m.*, h.id AS handle FROM message m LEFT JOIN handle h ON h.ROWID = m.handle_id "
            "ORDER BY m.date")
     try:
+        keys = require_columns(conn, path, "message", "date", "is_from_me", "handle_id", ("text", "attributedBody"))
+        require_columns(conn, path, "handle", "id")
         for index, row in enumerate(conn.execute(sql), 1):
             report.records += 1
-            keys = row.keys()
             where = _("row {n}").format(n=index)
             when = apple_time(row["date"], tz)
             if when is None:
                 report.skip_undated(where)
                 continue
-            body = _text(row["text"])
+            body = _text(row["text"]) if "text" in keys else ""
             if not body and "attributedBody" in keys:
                 body = attributed_text(row["attributedBody"])
             details: dict = {"channel": Channel.SMS.value}

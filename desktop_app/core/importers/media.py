@@ -132,9 +132,13 @@ def import_images(ws: Workspace, case_id: int, pictures: list[FileReport], store
         cancel.check()
         pending = stored.get(report.path)
         facts = pending.facts if pending else sniff_file(report.path, tz)
+        for problem in facts.problems:
+            result.warnings.append(_("{file}: {problem}.").format(file=report.name, problem=problem))
         when = facts.capture_time
         if when is None:
             result.skipped += 1
+            result.warnings.append(_("{file}: no time in the picture, its name or the file; skipped.").format(
+                file=report.name))
             continue
         if facts.capture_source == CaptureSource.MTIME:
             result.warnings.append(_("{file}: no time in the picture or its name; the file's date was used — "

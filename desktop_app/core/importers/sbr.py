@@ -17,7 +17,7 @@ from desktop_app.core.domain.enums import CallOutcome, Channel, Direction, Event
 from desktop_app.core.i18n import _
 from desktop_app.core.importers.common import clean, contact_name, parse_epoch, to_int
 from desktop_app.core.importers.model import Attachment, FileReport, Record
-from desktop_app.core.importers.xmlstream import iter_elements
+from desktop_app.core.importers.xmlstream import CUT, iter_elements, oversized, size_text, token_limit
 
 IN, OUT = Direction.INCOMING, Direction.OUTGOING
 
@@ -52,6 +52,9 @@ def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     for index, elem in enumerate(iter_elements(path, report, {"call"}, {"calls"}), 1):
         a = elem.attrib
         where = record_n.format(n=index)
+        if oversized(elem):
+            skip_oversized(report, where)
+            continue
         when = parse_epoch(a.get("date"), tz, "ms")
         if when is None:
             report.skip_undated(where, a.get("date", ""))
@@ -76,7 +79,17 @@ def read_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
                      details, where)
 
 
+def skip_oversized(report: FileReport, where: str) -> None:
+    report.skipped += 1
+    report.warn(_("{file}, {where}: this record is larger than {size}, far more than a phone backup holds; "
+                  "skipped.").format(file=report.name, where=where, size=size_text(token_limit())))
+
+
 def _decode_part(part: dict[str, str], report: FileReport, path: Path, where: str) -> bytes | None:
+    if part.get(CUT):
+        report.warn(_("{file}, {where}: an attachment is larger than {size} and was left out.").format(
+            file=path.name, where=where, size=size_text(token_limit())))
+        return None
     data = clean(part.get("data")).strip()
     if not data:
         return None
@@ -90,6 +103,9 @@ def _decode_part(part: dict[str, str], report: FileReport, path: Path, where: st
 
 def _mms(elem, path: Path, report: FileReport, tz: str, where: str) -> Record | None:
     a = elem.attrib
+    if oversized(elem):
+        skip_oversized(report, where)
+        return None
     when = parse_epoch(a.get("date"), tz, "ms") or parse_epoch(a.get("date_sent"), tz, "s")
     if when is None:
         report.skip_undated(where, a.get("date", ""))
@@ -156,6 +172,9 @@ def read_messages(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
                 yield record
             continue
         a = elem.attrib
+        if oversized(elem):
+            skip_oversized(report, where)
+            continue
         if not a:
             report.skipped += 1
             report.warn(_("{file}, {where}: an empty message record; skipped.").format(file=path.name, where=where))

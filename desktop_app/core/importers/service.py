@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -34,8 +35,10 @@ from desktop_app.core.importers.selection import PartyResolver, known_parties, s
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.services.workspace import Workspace
 
+log = logging.getLogger(__name__)
 IMAGE_MODES = ("event", "nearest")
 BATCH = 2000  # imported records written per executemany (memory stays flat, statements stay few)
+MAX_DURATION_S = 10_000_000  # about 16 weeks: anything longer is a damaged value
 _SPACE = re.compile(r"\s+")
 _CALL = EventKind.CALL
 _ZONES = (ZoneInfo, timezone)  # the tzinfo types the parsers use; both always give an offset
@@ -209,6 +212,11 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
         result.warnings.extend(report.warnings)
         if report.error and not report.explicit:
             result.warnings.append(_("{file}: skipped ({problem}).").format(file=report.name, problem=report.error))
+    # What happened, in codes and counts only: never a file name, number or text (core/log.py).
+    log.info("import %s into case %d%s: %d files (%s), %d skipped as unreadable, %d imported, %d duplicates, "
+             "%d records skipped, %d warnings", result.import_id, case_id, " (dry run)" if dry_run else "",
+             len(reports), _importer_name(reports), sum(1 for r in reports if r.error), result.imported,
+             result.duplicates, result.skipped, len(result.warnings))
     return result
 
 
@@ -253,6 +261,11 @@ def event_row(case_id: int, record: Record, info: NumberInfo, party_id: int | No
     record's fields are already typed by its parser, so only what a parser cannot promise is checked."""
     if record.duration_s is not None and record.duration_s < 0:
         raise ValidationError(_("A duration cannot be negative."), "duration_s")
+    if record.duration_s is not None and record.duration_s > MAX_DURATION_S:
+        # "1e99" in a damaged backup: no call lasts that long, and SQLite cannot even store it.
+        report.warn(_("{file}, {where}: the call length cannot be right; kept without it.").format(
+            file=report.name, where=record.where))
+        record.duration_s = None
     when = record.when
     start_local, start_utc, fold = to_storage(localise(when, tz))
     # An instant's epoch seconds do not depend on the zone it is written in (astimezone keeps the
@@ -291,4 +304,8 @@ def _insert_with_parts(ws: Workspace, case_id: int, record: Record, info: Number
     if not dry_run:
         pending = [ws.evidence.store_bytes(case_id, a.data, a.name, capture_time=record.when)
                    for a in record.attachments]
+        for item in pending:  # a picture declaring 50000×50000 pixels, say: named, not fatal
+            for problem in item.facts.problems:
+                result.warnings.append(_("{file}, {where}: the attachment {name}: {problem}.").format(
+                    file=report.name, where=record.where, name=item.original_name, problem=problem))
         result.evidence.extend(e.id for e in ws.evidence.record(case_id, pending, [event_id]))

@@ -15,18 +15,20 @@ from pathlib import Path
 from desktop_app.core.domain.enums import Channel, Direction, EventKind
 from desktop_app.core.domain.times import zone
 from desktop_app.core.i18n import _
-from desktop_app.core.importers.common import clean, contact_name, parse_epoch, to_int
+from desktop_app.core.importers.common import clean, contact_name, parse_epoch, sql_text, to_int
+from desktop_app.core.importers.csvfiles import read_bytes
 from desktop_app.core.importers.errors import ImportFormatError
 from desktop_app.core.importers.model import FileReport, Record
-from desktop_app.core.importers.sbr import CALL_TYPES, SMS_TYPES, call_fields
-from desktop_app.core.importers.sqlitefiles import open_readonly
-from desktop_app.core.importers.xmlstream import iter_elements
+from desktop_app.core.importers.sbr import CALL_TYPES, SMS_TYPES, call_fields, skip_oversized
+from desktop_app.core.importers.sqlitefiles import open_readonly, require_columns
+from desktop_app.core.importers.xmlstream import iter_elements, oversized
 
 
-def _rows(path: Path, sql: str) -> Iterator[sqlite3.Row]:
+def _rows(path: Path, table: str, *needed: str) -> Iterator[sqlite3.Row]:
     conn = open_readonly(path)
     try:
-        yield from conn.execute(sql)
+        require_columns(conn, path, table, *needed)
+        yield from conn.execute(f'SELECT * FROM "{table}"')
     except sqlite3.DatabaseError as exc:
         raise ImportFormatError(path, _("the database cannot be read ({detail})").format(detail=exc)) from None
     finally:
@@ -49,27 +51,27 @@ def _call(report: FileReport, path: Path, tz: str, where: str, number, date, dur
     if name:
         details["contact_name"] = name
     details.update(extra)
-    return Record(EventKind.CALL, when, clean(str(number or "")).strip(), direction, outcome, max(duration, 0),
+    return Record(EventKind.CALL, when, clean(sql_text(number)).strip(), direction, outcome, max(duration, 0),
                   "", name, details, where)
 
 
 def read_huawei_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
-    for index, row in enumerate(_rows(path, "SELECT * FROM calls_tb"), 1):
+    for index, row in enumerate(_rows(path, "calls_tb", "number", "date", "type"), 1):
         report.records += 1
         keys = row.keys()
         extra = {}
-        tag = clean(row["mark_content"]) if "mark_content" in keys else ""
+        tag = clean(sql_text(row["mark_content"])) if "mark_content" in keys else ""
         if tag:
             extra["phone_tag"] = tag  # the phone's own label: 催收, 骚扰电话…
         record = _call(report, path, tz, _("row {n}").format(n=index), row["number"], row["date"],
                        row["duration"] if "duration" in keys else 0, row["type"],
-                       row["name"] if "name" in keys else "", extra)
+                       sql_text(row["name"]) if "name" in keys else "", extra)
         if record:
             yield record
 
 
 def read_huawei_sms(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
-    for index, row in enumerate(_rows(path, "SELECT * FROM sms_tb"), 1):
+    for index, row in enumerate(_rows(path, "sms_tb", "address", "date", "type", "body"), 1):
         report.records += 1
         where = _("row {n}").format(n=index)
         when = parse_epoch(str(row["date"]), tz, "ms")
@@ -81,13 +83,16 @@ def read_huawei_sms(path: Path, report: FileReport, tz: str) -> Iterator[Record]
         details: dict = {"channel": Channel.SMS.value}
         if status:
             details["status"] = status
-        yield Record(EventKind.SMS, when, clean(row["address"] or ""), direction, None, None,
-                     clean(row["body"] or ""), "", details, where)
+        yield Record(EventKind.SMS, when, clean(sql_text(row["address"])), direction, None, None,
+                     clean(sql_text(row["body"])), "", details, where)
 
 
 def read_oppo_calls(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     for index, elem in enumerate(iter_elements(path, report, {"CALL_RECORDS"}, {"CallLog"}), 1):
         a = elem.attrib
+        if oversized(elem):
+            skip_oversized(report, _("record {n}").format(n=index))
+            continue
         record = _call(report, path, tz, _("record {n}").format(n=index), a.get("number"), a.get("date"),
                        a.get("duration"), a.get("type"), a.get("name"), {})
         if record:
@@ -100,7 +105,7 @@ _VMSG_FIELD = re.compile(r"^([A-Za-z-]+)[:;]?(.*)$")
 def read_vmsg(path: Path, report: FileReport, tz: str) -> Iterator[Record]:
     """VMSG 1.1 blocks (OPPO, Meizu, Samsung Kies): BEGIN:VMSG … END:VMSG."""
     try:
-        text = path.read_bytes().decode("utf-8-sig", "replace")
+        text = read_bytes(path).decode("utf-8-sig", "replace")
     except OSError as exc:
         raise ImportFormatError(path, _("the file cannot be read ({detail})").format(detail=exc)) from None
     lines = text.replace("\r\n", "\n").split("\n")

@@ -120,7 +120,7 @@ class EvidenceService:
         facts = sniff_file(stored.path, tz, original_name=original_name)
         if capture_time is not None:
             facts = FileFacts(facts.mime, capture_time, CaptureSource.IMPORT, facts.width, facts.height,
-                              facts.duration_s)
+                              facts.duration_s, facts.problems)
         return PendingFile(stored, original_name, facts, caption=caption)
 
     def record(self, case_id: int, pending: Sequence[PendingFile], event_ids: Iterable[int] = (),

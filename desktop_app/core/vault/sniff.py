@@ -8,12 +8,14 @@ pattern, else from the file's mtime — and we record which, because a dossier m
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from desktop_app.core.domain.enums import CaptureSource
+from desktop_app.core.i18n import _
 
 # Phone file names that carry a time: Screenshot_20240314-201507, IMG_20240314_201507,
 # Screenshot_2024-03-14-20-15-07-123_com.tencent.mm, 微信图片_20240314201507, PXL_20240314_201507123,
@@ -32,6 +34,12 @@ class FileFacts:
     width: int | None = None
     height: int | None = None
     duration_s: float | None = None
+    problems: tuple[str, ...] = ()  # what was wrong with the file's own facts, for the user (no file name)
+
+
+# A capture time outside these years is damage (EXIF 0001:01:01, 9999:12:31), not a real picture;
+# taking it would also overflow the timestamp arithmetic further on.
+_FIRST_YEAR, _LAST_YEAR = 1990, 2100
 
 
 def sniff_mime(head: bytes) -> str:
@@ -80,33 +88,52 @@ def time_from_name(name: str, tz: str) -> datetime | None:
     return None
 
 
-def _exif_time(path: Path, tz: str) -> tuple[datetime | None, int | None, int | None]:
-    from PIL import Image, UnidentifiedImageError
+def _exif_time(path: Path, tz: str) -> tuple[datetime | None, int | None, int | None, list[str]]:
+    """(capture time, width, height, problems) from the picture's header and EXIF.
 
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            exif = image.getexif()
-            sub = exif.get_ifd(0x8769)  # the Exif IFD, where DateTimeOriginal lives
-            raw = sub.get(36867) or sub.get(36868) or exif.get(306)
-            offset = sub.get(36881) or sub.get(36880)
-            orientation = exif.get(274)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return None, None, None
+    Only the header is read, never the pixels, so a picture declaring 50000×50000 costs nothing;
+    Pillow's own guard then refuses to open it, which only costs us its date.  Pillow's warnings
+    ("Corrupt EXIF data", DecompressionBombWarning) become problems here instead of raw stderr."""
+    from PIL import Image
+
+    problems: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+                exif = image.getexif()
+                sub = exif.get_ifd(0x8769)  # the Exif IFD, where DateTimeOriginal lives
+                raw = sub.get(36867) or sub.get(36868) or exif.get(306)
+                offset = sub.get(36881) or sub.get(36880)
+                orientation = exif.get(274)
+        except Image.DecompressionBombError:
+            return None, None, None, [_("the picture declares more pixels than we open safely; its own date and "
+                                        "size were not read")]
+        except Exception:  # noqa: BLE001 - Pillow raises many types on damaged files; that only costs the date
+            return None, None, None, []
+    if any("EXIF" in str(w.message) or "exif" in str(w.message) for w in caught):
+        problems.append(_("the picture's EXIF data is damaged"))
     if orientation in (5, 6, 7, 8):  # rotated a quarter turn: report the size as shown
         width, height = height, width
     if not raw:
-        return None, width, height
+        return None, width, height, problems
+    text = str(raw).strip("\x00 ")[:19]
     try:
-        naive = datetime.strptime(str(raw).strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
+        naive = datetime.strptime(text, "%Y:%m:%d %H:%M:%S")
     except ValueError:
-        return None, width, height
+        return None, width, height, problems
+    if not _FIRST_YEAR <= naive.year < _LAST_YEAR:
+        problems.append(_("the date in the picture ({value}) cannot be right; it was not used").format(value=text))
+        return None, width, height, problems
     if offset:
         match = re.fullmatch(r"([+-])(\d\d):(\d\d)", str(offset).strip("\x00 "))
-        if match:
+        if match and int(match[2]) < 24 and int(match[3]) < 60:
             delta = timedelta(hours=int(match[2]), minutes=int(match[3]))
-            return naive.replace(tzinfo=timezone(delta if match[1] == "+" else -delta)), width, height
-    return naive.replace(tzinfo=ZoneInfo(tz)), width, height
+            return naive.replace(tzinfo=timezone(delta if match[1] == "+" else -delta)), width, height, problems
+        problems.append(_("the time zone in the picture ({value}) cannot be right; the case's was used").format(
+            value=str(offset).strip("\x00 ")[:12]))
+    return naive.replace(tzinfo=ZoneInfo(tz)), width, height, problems
 
 
 def audio_duration(path: Path, mime: str) -> float | None:
@@ -157,8 +184,9 @@ def sniff_file(path: Path, tz: str, original_name: str | None = None) -> FileFac
     width = height = None
     capture: datetime | None = None
     source: CaptureSource | None = None
+    problems: list[str] = []
     if mime.startswith("image/"):
-        capture, width, height = _exif_time(path, tz)
+        capture, width, height, problems = _exif_time(path, tz)
         if capture:
             source = CaptureSource.EXIF
     if capture is None:
@@ -166,6 +194,12 @@ def sniff_file(path: Path, tz: str, original_name: str | None = None) -> FileFac
         if capture:
             source = CaptureSource.FILENAME
     if capture is None:
-        capture = datetime.fromtimestamp(path.stat().st_mtime, ZoneInfo(tz)).replace(microsecond=0)
-        source = CaptureSource.MTIME
-    return FileFacts(mime, capture, source, width, height, audio_duration(path, mime))
+        try:
+            capture = datetime.fromtimestamp(path.stat().st_mtime, ZoneInfo(tz)).replace(microsecond=0)
+        except (OverflowError, ValueError, OSError):  # a file dated past what a datetime holds
+            capture = None
+        if capture is not None:
+            source = CaptureSource.MTIME
+        else:
+            problems.append(_("the file has no usable date"))
+    return FileFacts(mime, capture, source, width, height, audio_duration(path, mime), tuple(problems))

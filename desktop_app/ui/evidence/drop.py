@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.domain.enums import CaptureSource, EventKind
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import N_, _, ngettext
@@ -130,7 +131,7 @@ class TimelineDropDialog(QDialog):
         self.action_boxes: list[QComboBox] = []
         self.kind_boxes: list[QComboBox] = []
         for row, item in enumerate(items):
-            self.table.setItem(row, 0, QTableWidgetItem(item.path.name))
+            self.table.setItem(row, 0, QTableWidgetItem(escape_controls(item.path.name)))
             self.table.setItem(row, 1, QTableWidgetItem(fmt_datetime(item.capture_time)))
             source = _(SOURCE_TEXT[item.capture_source]) if item.capture_source in SOURCE_TEXT else ""
             self.table.setItem(row, 2, QTableWidgetItem(source))

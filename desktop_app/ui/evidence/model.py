@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import N_, _
 from desktop_app.core.vault.vault import FileState
@@ -59,17 +62,19 @@ class EvidenceModel(QAbstractListModel):
         ev = self.items[index.row()]
         state = self.states.get(ev.sha256)
         if role == Qt.ItemDataRole.DisplayRole:
-            name = ev.caption or ev.original_name
+            name = escape_controls(ev.caption or ev.original_name)
             return f"{ev.exhibit} · {_(STATE_TEXT[state])}\n{name}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self.thumbs.get(ev.sha256, ev.path, ev.mime)
             # A QIcon, not the pixmap: views scale icons to iconSize but draw pixmaps as they are.
             return QIcon(pixmap) if pixmap is not None else type_icon(ev.mime)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [ev.original_name, fmt_size(ev.size), _(STATE_HELP[state])]
+            lines = [escape_controls(ev.original_name), fmt_size(ev.size), _(STATE_HELP[state])]
             if ev.capture_time:
                 lines.insert(1, _("Taken {when}").format(when=fmt_datetime(ev.capture_time)))
-            return "\n".join(lines)
+            # Qt guesses whether a tool tip is HTML; give it HTML with the name escaped, so a name
+            # holding "<img src=…>" shows as text.
+            return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{ev.exhibit} {ev.caption or ev.original_name}, {_(STATE_TEXT[state])}"
         if role == Qt.ItemDataRole.ForegroundRole and state in (FileState.ALTERED, FileState.MISSING):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import _
 from desktop_app.ui.evidence.loaders import PreviewContent, kind_of, load_preview
@@ -36,6 +37,7 @@ class PreviewWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # it shows the file's own name
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
@@ -85,7 +87,7 @@ class PreviewWidget(QWidget):
             self.title.clear()
             self._message(_("Choose a file to preview it."))
             return
-        facts = [evidence.exhibit, evidence.original_name, fmt_size(evidence.size)]
+        facts = [evidence.exhibit, escape_controls(evidence.original_name), fmt_size(evidence.size)]
         if evidence.capture_time:
             facts.append(_("taken {when}").format(when=fmt_datetime(evidence.capture_time)))
         if evidence.duration_s:
