@@ -96,6 +96,7 @@ def _story_main(d: Dossier, st, width: float, generated: datetime, plan: list[li
     story += sections.chronology(d, st, width, in_this)
     story += sections.findings(d, st, in_this)
     story += sections.prior_complaints(d, st, width)
+    story += sections.entries_in_full(d, st)
     story += ex.evidence_index(d, st, width, in_this, volume_of)
     if d.options.with_exhibits:
         story += ex.messages(d, st)

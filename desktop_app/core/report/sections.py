@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, LongTable, PageBreak, Paragraph, S
 from desktop_app.core.domain.enums import Channel, EventKind, PartyRole, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import translator
-from desktop_app.core.report import fonts, layout
+from desktop_app.core.report import fonts, full_text, layout
 from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_chart
 from desktop_app.core.report.common import fmt_datetime, fmt_duration
 from desktop_app.core.report.dossier import Dossier
@@ -205,14 +205,13 @@ GREY_TEXT = layout.colors.Color(0.27, 0.27, 0.27)
 
 
 def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, object]]:
-    """What happened: the summary (or the start of the message), a quote, when it was recorded."""
-    text = d.redactor.text(e.summary or "")
-    if not text and e.body:
-        body = d.redactor.text(e.body)
-        text = body if len(body) <= 120 else body[:120] + "…"
-    parts: list[tuple[str, float, object]] = [(text, size, layout.colors.black)]
-    if e.quotes.strip():
-        parts.append((f"“{d.redactor.text(e.quotes.strip().splitlines()[0])}”", size, layout.colors.black))
+    """What happened: the summary (or the start of the message), every quote, when it was recorded.
+
+    Long fields are cut here (see full_text.py); the cell then points to "Entries in full"."""
+    shown = full_text.cell_text(d, e)
+    parts: list[tuple[str, float, object]] = [(shown.summary, size, layout.colors.black)]
+    if shown.quotes:
+        parts.append(("\n".join(shown.quotes), size, layout.colors.black))
     first, edited = d.recorded.get(e.id, (None, None))
     if first:
         note = _("recorded {when}").format(when=d.local_time(first))
@@ -220,6 +219,14 @@ def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, obje
             note += "; " + _("edited {when}").format(when=d.local_time(edited))
         parts.append((note, 6.5, GREY_TEXT))
     return parts
+
+
+def _what_cell(d: Dossier, e, size: float, _, lang: str, width: float) -> object:
+    """The chronology's "What happened" cell; the event's link target (for the findings) sits on it."""
+    text = FastText(_summary_parts(d, e, size, _), lang, width, anchor=f"ev-{e.id}")
+    if not full_text.needs_full(d, e):
+        return text
+    return [text, full_text.PageRef(full_text.anchor(e.id), lang, width)]
 
 
 def _cell(text: str, style, lang: str, width: float) -> str | Paragraph:
@@ -261,8 +268,7 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
             _cell(_kind_text(e, _), small, lang, inner[1]),
             _cell(_party_text(d, e, _), small, lang, inner[2]),
             _cell(d.redactor.number(e.contact_value, e.party_id, e.contact_key), small, lang, inner[3]),
-            # The event's link target (for the findings) sits on this cell.
-            FastText(_summary_parts(d, e, cell.fontSize, _), lang, inner[4], anchor=f"ev-{e.id}"),
+            _what_cell(d, e, cell.fontSize, _, lang, inner[4]),
             _cell("; ".join(label(c, _) for c in e.conduct), small, lang, inner[5]),
             Paragraph("<br/>".join(exhibits), small) if exhibits else "",
         ])
@@ -271,6 +277,12 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
     table.setStyle(layout.table_style(lang=lang, extra=plain))
     story.append(table)
     return story
+
+
+def entries_in_full(d: Dossier, st: Styles) -> list:
+    """Every field of the entries the tables could not show whole (see full_text.py)."""
+    _ = translator(d.options.lang)
+    return full_text.section(d, st, lambda e: _party_text(d, e, _).replace("\n", " "))
 
 
 def findings(d: Dossier, st: Styles, link_exhibit: Callable[[str], bool]) -> list:
@@ -339,11 +351,15 @@ def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
             where = label(Channel(channel), _) if channel else ""
         except ValueError:
             where = str(channel)
-        outcome = " ".join(x for x in (e.summary, str(e.details.get("outcome") or "")) if x)
+        # Summary and outcome are cut to what a row can hold; the rest is in "Entries in full".
+        summary = full_text.cut(d.redactor.text(e.summary), full_text.CELL_CHARS)[0]
+        outcome = full_text.cut(d.redactor.text(full_text.outcome(e)), full_text.CELL_CHARS)[0]
+        what: object = _p(" ".join(x for x in (summary, outcome) if x), st["cell"], lang)
+        if full_text.needs_full(d, e):
+            what = [what, full_text.PageRef(full_text.anchor(e.id), lang, width * 0.3 - 6)]
         data.append([_p(fmt_datetime(e.start, with_offset=False), st["cell"], lang), _p(where, st["cell"], lang),
                      _p(str(e.details.get("ticket_no") or ""), st["cell"], lang),
-                     _p(str(e.details.get("reply_due") or ""), st["cell"], lang),
-                     _p(d.redactor.text(outcome), st["cell"], lang)])
+                     _p(str(e.details.get("reply_due") or ""), st["cell"], lang), what])
     table = LongTable(data, colWidths=[width * r for r in (0.16, 0.22, 0.2, 0.12, 0.3)], repeatRows=1)
     table.setStyle(layout.table_style(lang=lang))
     return story + [table]

@@ -1,0 +1,89 @@
+"""Every field of every entry reaches the dossier whole, at any length (issue 14, item 1).
+
+The extracted text is cropped to the page body (no running header or footer between the two
+halves of a paragraph that crosses a page) and compared with all whitespace removed, since
+pdftotext breaks CJK lines wherever the PDF does.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from report_case_builder import squash
+
+from desktop_app.core.demo import ensure_demo
+from desktop_app.core.report.common import ReportOptions, build_report
+
+# 5,000 characters each, made of numbered sentences so that a missing piece shows where it was.
+ZH = "".join(f"第{i:04d}句：催收员说要上门找我家人😡𠮷。" for i in range(250))[:5000]
+EN = "".join(f"Sentence {i:04d}: the collector said he would come to my work. " for i in range(100))[:5000]
+
+
+def body_text(path: Path) -> str:
+    """The text of the page bodies only (A4: the header sits above 45 pt, the footer below 803 pt)."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "45", "-W", "595", "-H", "758",
+                          str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return squash(out)
+
+
+def _long_case(ws, text: str) -> dict[str, str]:
+    """A case whose every free-text field is 5,000 characters; returns field → text."""
+    fields = {
+        "statement": text + "\n\n" + text[::-1],
+        "request": text,
+        "summary": "S:" + text,
+        "body": "B:" + text + "\nsecond line of the body " + text[:50],
+        "quotes": "\n".join(["Q1:" + text[:70], "Q2:" + text, "Q3: the last line"]),
+        "sms": "M:" + text,
+        "complaint": "C:" + text,
+        "outcome": "O:" + text,
+    }
+    case = ws.cases.create("Long entries", "CN", borrower_name="Zhang Wei", statement=fields["statement"],
+                           requests=[fields["request"]])
+    ws.events.log(case.id, "call", datetime(2026, 3, 2, 10), direction="incoming", call_outcome="answered",
+                  summary=fields["summary"], body=fields["body"], quotes=fields["quotes"])
+    ws.events.log(case.id, "sms", datetime(2026, 3, 3, 10), direction="incoming", summary="",
+                  body=fields["sms"])
+    ws.events.log(case.id, "complaint", datetime(2026, 3, 4, 10), summary=fields["complaint"],
+                  details={"channel": "12378", "outcome": fields["outcome"]})
+    fields["case_id"] = str(case.id)
+    return fields
+
+
+@pytest.mark.parametrize(("lang", "text"), [("zh_CN", ZH), ("en", EN)])
+def test_5000_character_fields_are_printed_whole(workspace, tmp_path, lang, text) -> None:
+    fields = _long_case(workspace, text)
+    out = tmp_path / "long.pdf"
+    result = build_report(workspace, int(fields.pop("case_id")), ReportOptions(lang=lang), out)
+    assert result.pages > 5
+    flat = body_text(out)
+    for name, value in fields.items():
+        for line in value.split("\n"):
+            assert squash(line) in flat, (lang, name, line[:40])
+    # The table cells point to where the rest is, by page.
+    assert ("Fulltext:page" if lang == "en" else "全文：第") in flat
+
+
+def test_every_line_of_a_quote_is_printed(workspace, tmp_path) -> None:
+    case = workspace.cases.create("Quotes", "US", borrower_name="Dana")
+    workspace.events.log(case.id, "call", datetime(2026, 3, 2, 10), direction="incoming", summary="call",
+                         quotes="first line\nsecond line\n\nthird line after a blank one")
+    out = tmp_path / "quotes.pdf"
+    build_report(workspace, case.id, ReportOptions(lang="en"), out)
+    flat = body_text(out)
+    for line in ("“firstline”", "“secondline”", "“thirdlineafterablankone”"):
+        assert line in flat
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW", "en"])
+def test_demo_dossiers_keep_the_second_quote(demo_workspace, tmp_path, lang) -> None:
+    """The very words that prove the misconduct, which `splitlines()[0]` used to drop."""
+    ws = demo_workspace
+    for demo, quote in (("cn", "你这种人就是骗子，借钱不还的老赖"),
+                        ("us", "If you don't pay, the sheriff will come to your job and arrest you")):
+        out = tmp_path / f"{demo}-{lang}.pdf"
+        build_report(ws, ensure_demo(ws, demo), ReportOptions(lang=lang), out)
+        assert squash(quote) in body_text(out), (demo, lang)
