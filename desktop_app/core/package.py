@@ -149,7 +149,9 @@ def build_package(ws: Workspace, case_id: int, out_zip: Path | str, options: Rep
     if not out_zip.parent.exists():
         raise FileInputError(out_zip.parent, "no such folder")
     # The package always holds the complaint dossier; the caller's options are left as they are.
-    options = dataclasses.replace(options or ReportOptions(), kind="complaint").validate()
+    # Nor does it ever leave out a missing or altered exhibit: a package is the originals or nothing.
+    options = dataclasses.replace(options or ReportOptions(), kind="complaint",
+                                  leave_out_unverified=False).validate()
     case = ws.cases.get(case_id)
     dossier = gather(ws, case_id, options, with_findings=False)
     evidence, manifest = dossier.evidence, dossier.manifest

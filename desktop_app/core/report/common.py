@@ -60,6 +60,9 @@ class ReportOptions:
     excerpt_chars: int = 200
     max_mb: float = 10.0  # the e-mail budget; the dossier is split into volumes above it
     with_exhibits: bool = True  # complaint: print the exhibits section
+    # complaint: an exhibit whose vault file is missing or altered stops the report unless the user
+    # chose to leave such exhibits out (the dossier then says which, and why)
+    leave_out_unverified: bool = False
 
     def validate(self) -> ReportOptions:
         if self.kind not in KINDS:

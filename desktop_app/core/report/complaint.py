@@ -27,8 +27,8 @@ from desktop_app.core import i18n
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import translator
 from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.core.report import exhibit_check, fonts, layout, sections
 from desktop_app.core.report import exhibits as ex
-from desktop_app.core.report import fonts, layout, sections
 from desktop_app.core.report.common import ReportOptions, ReportResult
 from desktop_app.core.report.dossier import Dossier, gather
 from desktop_app.core.report.images import TIERS, Prepared, is_image, prepare_all, shrink
@@ -105,7 +105,7 @@ def _story_main(d: Dossier, st, width: float, generated: datetime, plan: list[li
         elif len(plan) > 1:
             story.append(Paragraph(fonts.markup(_("The exhibits are in the further volumes listed on the cover."),
                                                 lang), st["note"]))
-    story += sections.declaration(d, st, width)
+    story += sections.declaration(d, st, width, generated)
     story += sections.appendix(d, st)
     return story
 
@@ -168,6 +168,18 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     progress(0, 100, i18n._("Gathering the case"))
     d = gather(ws, case_id, options)
     warnings: list[str] = []
+
+    def check_progress(done: int, total: int, label: str = "") -> None:
+        progress(1 + int(4 * done / max(total, 1)), 100, i18n._("Checking the exhibits"))
+
+    # Every exhibit is hashed before its picture or its SHA-256 goes into the PDF.
+    unverified = exhibit_check.check(d.evidence, check_progress, cancel)
+    if unverified and not options.leave_out_unverified:
+        raise exhibit_check.UnverifiedExhibitsError(unverified)
+    if unverified:
+        d = exhibit_check.leave_out(d, unverified)
+        warnings.append(i18n._("Left out of the dossier because their files are missing or altered: "
+                               "{exhibits}").format(exhibits=", ".join(u.evidence.exhibit for u in unverified)))
     if d.findings is None:
         warnings.append(i18n._("The rule checks could not be run, so the dossier has no findings section."))
     cancel.check()

@@ -32,7 +32,7 @@ SOURCE_NAMES = {
     "filename": N_("from the file name"),
     "mtime": N_("from the file's modified time"),
     "import": N_("from the imported record"),
-    "user": N_("entered by me"),
+    "user": N_("entered by the complainant"),
 }
 MESSAGE_KINDS = (EventKind.SMS, EventKind.CHAT, EventKind.EMAIL, EventKind.LETTER)
 TEXT_LIMIT = 20_000  # characters of a text exhibit printed in full mode
@@ -56,7 +56,7 @@ def evidence_index(d: Dossier, st, width: float, link_exhibit: Callable[[str], b
     _ = translator(lang)
     story: list = [layout.heading(_("Evidence index"), st["h1"], lang, 0, "index")]
     if not d.evidence:
-        return story + [Paragraph(fonts.markup(_("(No exhibits.)"), lang), st["body"])]
+        return story + [Paragraph(fonts.markup(_("(No exhibits.)"), lang), st["body"])] + left_out(d, st)
     cell = st["cell_small"]
     head = [_("Exhibit"), _("Description"), _("Original file name"), _("Type"), _("Size"), _("Captured")]
     data = [[Paragraph(fonts.markup(h, lang), st["cell_head"]) for h in head]]
@@ -92,7 +92,34 @@ def evidence_index(d: Dossier, st, width: float, link_exhibit: Callable[[str], b
     table.setStyle(layout.table_style(zebra=False, lang=lang, extra=[
         ("INNERGRID", (0, 1), (-1, -1), 0.25, layout.colors.Color(0.6, 0.6, 0.6))] + extra))
     story.append(table)
+    return story + left_out(d, st)
+
+
+def left_out(d: Dossier, st) -> list:
+    """The exhibits the user chose to leave out because their file is missing or altered, and why."""
+    if not d.left_out:
+        return []
+    from desktop_app.core.report.exhibit_check import MISSING
+
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [Paragraph(fonts.markup(_("Left out of this dossier"), lang), st["h3"])]
+    for u in d.left_out:
+        v = u.evidence
+        why = (_("the stored file is missing from the complainant's evidence vault") if u.problem == MISSING
+               else _("the stored file no longer matches the SHA-256 recorded when it was added"))
+        story.append(Paragraph(fonts.markup(f"{v.exhibit} · {d.redactor.text(v.original_name)}: {why}.", lang),
+                               st["small"]))
+        story.append(Paragraph(_("SHA-256 when added:") + " " + v.sha256, st["hash"]))
     return story
+
+
+def reduced_copy_note(v: Evidence, item: Prepared, _: Callable[[str], str]) -> str:
+    """What a printed picture is: a reduced copy, beside the original's size and pixels."""
+    original = f"{v.width}×{v.height}" if v.width and v.height else _("pixel size not recorded")
+    return _("Reduced copy for printing ({printed} pixels). The original file is {size}, {pixels} pixels, with the "
+             "SHA-256 below; it is in the evidence package unchanged.").format(
+        printed=f"{item.width}×{item.height}", size=fmt_size(v.size), pixels=original)
 
 
 def messages(d: Dossier, st) -> list:
@@ -162,6 +189,7 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
             img = Image(str(item.path), width=item.width * scale, height=item.height * scale)
             img.hAlign = "LEFT"
             block.append(img)
+            block.append(Paragraph(fonts.markup(reduced_copy_note(v, item, _), lang), st["small"]))
         elif item is not None:
             block.append(Paragraph(fonts.markup(_("This image could not be read for printing; the original is in the "
                                                   "evidence package."), lang), st["note"]))
@@ -173,6 +201,9 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
         else:
             text = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
             if text is not None:
+                block.append(Paragraph(fonts.markup(_("The file's text as stored. If the complainant typed it (a "
+                                                      "transcript or a note), it is their own transcript, not an "
+                                                      "original document."), lang), st["small"]))
                 block.append(Paragraph(fonts.markup(d.redactor.text(text), lang), st["quote"]))
             else:
                 block.append(Paragraph(fonts.markup(_("The original file is in the evidence package as {file}.").format(

@@ -105,6 +105,9 @@ def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: li
     story.append(_p(_("SHA-256 of the evidence manifest (manifest.json in the evidence package):"), st["small"], lang))
     story.append(Paragraph(d.manifest_sha256, st["hash"]))
     story.append(Spacer(1, 3 * mm))
+    if d.left_out:
+        story.append(_p(_("{n} exhibits were left out of this dossier because their stored files are missing or "
+                          "altered; the evidence index lists them.").format(n=len(d.left_out)), st["note"], lang))
     if d.options.redact_third_parties:
         story.append(_p(_("Names and numbers of third parties are masked in this copy."), st["note"], lang))
     if len(volumes) > 1:
@@ -118,7 +121,7 @@ def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: li
 def requests(d: Dossier, st: Styles) -> list:
     lang = d.options.lang
     _ = translator(lang)
-    story: list = [layout.heading(_("My requests"), st["h1"], lang, 0, "requests")]
+    story: list = [layout.heading(_("The complainant's requests"), st["h1"], lang, 0, "requests")]
     items = [r for r in d.case.requests if r.strip()]
     if not items:
         story.append(_p(_("(No requests entered.)"), st["body"], lang))
@@ -154,7 +157,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
         (_("Third parties contacted"), f.third_parties),
         (_("Contacts with third parties"), f.third_party_contacts),
         (_("Numbers and accounts used"), f.numbers_used),
-        (_("Complaints I filed"), f.complaints),
+        (_("Complaints filed by the complainant"), f.complaints),
     ]
     data = [[_p(k, st["cell"], lang), Paragraph(str(v), st["cell"])] for k, v in rows]
     table = Table(data, colWidths=[width * 0.6, width * 0.25], hAlign="LEFT")
@@ -172,7 +175,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
             story.append(layout.heading(_("Contacts per week"), st["h2"], lang, 1, "chart"))
             story.append(contacts_chart(by_week(f.per_day), width, lang, legend_all=_("Contacts"),
                                         legend_quiet=legend_quiet, step_days=7))
-    story.append(layout.heading(_("In my own words"), st["h2"], lang, 1, "statement"))
+    story.append(layout.heading(_("The complainant's statement"), st["h2"], lang, 1, "statement"))
     statement = d.redactor.text(d.case.statement.strip())
     if not statement:
         story.append(_p(_("(No statement entered.)"), st["body"], lang))
@@ -339,7 +342,7 @@ def findings(d: Dossier, st: Styles, link_exhibit: Callable[[str], bool]) -> lis
 def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
     lang = d.options.lang
     _ = translator(lang)
-    story: list = [layout.heading(_("Complaints I have already made"), st["h1"], lang, 0, "complaints")]
+    story: list = [layout.heading(_("Complaints the complainant has already made"), st["h1"], lang, 0, "complaints")]
     rows = [e for e in d.events if e.kind == EventKind.COMPLAINT]
     if not rows:
         return story + [_p(_("(None recorded.)"), st["body"], lang)]
@@ -365,13 +368,27 @@ def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
     return story + [table]
 
 
-def declaration(d: Dossier, st: Styles, width: float) -> list:
+def declaration(d: Dossier, st: Styles, width: float, generated: datetime) -> list:
     lang = d.options.lang
     _ = translator(lang)
     story: list = [CondPageBreak(80 * mm), layout.heading(_("Declaration"), st["h1"], lang, 0, "declaration"),
-                   _p(_("I declare that the facts stated in this dossier are true to the best of my knowledge, and "
-                        "that the exhibits are complete and unaltered copies of the files I recorded or received."),
-                      st["body"], lang), Spacer(1, 12 * mm)]
+                   _p(_("The complainant declares that the facts stated in this dossier are true to the best of "
+                        "their knowledge, and that the exhibits are files they recorded or received."),
+                      st["body"], lang)]
+    # Exactly what the hashes and the build can vouch for, no more (issue 14, item 4).
+    story.append(_p(_("Each exhibit file in the evidence package has the SHA-256 listed for it in this dossier. "
+                      "Paper Trail computed it when the file was added, and checked every exhibit against it when "
+                      "this dossier was made on {date}. Pictures printed in this dossier are reduced copies made "
+                      "for printing; the originals are the files in the evidence package.").format(
+        date=generated.strftime("%Y-%m-%d")), st["body"], lang))
+    if any(v.mime.startswith("text/") for v in d.evidence):
+        story.append(_p(_("A text exhibit that the complainant typed (for example a transcript of a letter or a "
+                          "call) is the complainant's own transcript, not an original document."), st["body"], lang))
+    if d.left_out:
+        story.append(_p(_("Left out of this dossier because the stored file is missing or no longer matches its "
+                          "SHA-256: {exhibits}.").format(exhibits=", ".join(u.evidence.exhibit for u in d.left_out)),
+                        st["body"], lang))
+    story.append(Spacer(1, 12 * mm))
     rows = [[_p(_("Name"), st["body"], lang), _p(d.case.borrower_name, st["body"], lang)],
             [_p(_("Signature"), st["body"], lang), ""],
             [_p(_("Date"), st["body"], lang), ""]]
@@ -399,8 +416,14 @@ def appendix(d: Dossier, st: Styles) -> list:
                    Spacer(1, 3 * mm),
                    _p(_("Compare the result with the SHA-256 printed for that exhibit. The file manifest.json in "
                         "the package lists every exhibit; its own SHA-256 is printed on the cover of this "
-                        "dossier, so the list itself cannot be changed unnoticed."), st["body"], lang),
-                   _p(_("Times are local times where the borrower lives, with their offset from UTC. "
+                        "dossier, so a reader can check that the manifest they hold is the one this dossier was "
+                        "made with."), st["body"], lang),
+                   _p(_("A matching SHA-256 shows only that a file is identical to the one listed here. It does not "
+                        "show when the file was made or added: Paper Trail recorded that time on the complainant's "
+                        "computer, and no independent timestamp is attached. A timestamp from an independent "
+                        "authority (such as an RFC 3161 time-stamping service or a notary) over manifest.json "
+                        "would show that these files existed by that time."), st["body"], lang),
+                   _p(_("Times are local times where the complainant lives, with their offset from UTC. "
                         "\"Recorded\" is when an entry was first saved in Paper Trail; \"edited\" is its last "
                         "change."), st["body"], lang)]
     return story
