@@ -14,7 +14,6 @@ corrected once or twice if the estimate was off.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +32,7 @@ from desktop_app.core.report.common import ReportOptions, ReportResult
 from desktop_app.core.report.dossier import Dossier, gather
 from desktop_app.core.report.images import TIERS, Prepared, is_image, prepare_all, shrink
 from desktop_app.core.report.people import people
+from desktop_app.core.report.staging import staging
 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
@@ -205,11 +205,12 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
         tier += 1
         prepared = shrink(prepared, *TIERS[tier], cache, cancel)
     generated = datetime.now().astimezone()
-    # Volumes are written into a hidden folder beside the output and moved into place only
-    # when all of them are done: a cancel, an error or a re-plan never leaves stray files.
-    with tempfile.TemporaryDirectory(prefix=".~papertrail-", dir=out_path.parent) as work_dir:
+    # Volumes are written into a work folder in the data folder and moved into place only when
+    # all of them are done: a cancel, an error, a re-plan or a kill never leaves stray files
+    # beside the output (staging.py; a kill's leftovers are swept at the next start).
+    with staging(ws.layout.root, out_path.parent) as stage:
         for attempt in range(3):
-            work = Path(work_dir) / str(attempt)
+            work = stage.path(str(attempt))
             work.mkdir()
             plan = plan_volumes(d.evidence if options.with_exhibits else [], prepared, main_size, budget)
             temps, sizes, pages = _build_all(d, work, out_path, plan, prepared, generated, progress, cancel)
@@ -224,7 +225,7 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
         cancel.check()
         paths = [_volume_path(out_path, n) for n in range(1, len(temps) + 1)]
         for tmp, final in zip(temps, paths, strict=True):
-            os.replace(tmp, final)
+            stage.publish(tmp, final)
     _remove_stale_volumes(out_path, len(paths))
     if tier:
         warnings.append(i18n._("Photos were reduced to {px} pixels to keep each file under {mb} MB; the originals "

@@ -339,7 +339,7 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
 
     def layout_progress(done: int, total: int, label: str = "") -> None:  # flowables → the last 80 %
         progress(20 + 80 * min(done, total) // max(total, 1), 100, label or layout_label)
-    with atomic_output(out_path) as tmp:
+    with atomic_output(out_path, ws.layout.root) as tmp:
         doc = layout.ReportDoc(str(tmp), lang=options.lang, paper=options.paper, case_ref=case.reference,
                                title=letter.title(), author=case.borrower_name,
                                subject=letter._("Negotiation request"),
