@@ -40,11 +40,15 @@ def _long_case(ws, text: str) -> dict[str, str]:
         "sms": "M:" + text,
         "complaint": "C:" + text,
         "outcome": "O:" + text,
+        "caption": "P:" + text,
+        "contact": "K:" + text,
     }
     case = ws.cases.create("Long entries", "CN", borrower_name="Zhang Wei", statement=fields["statement"],
-                           requests=[fields["request"]])
-    ws.events.log(case.id, "call", datetime(2026, 3, 2, 10), direction="incoming", call_outcome="answered",
-                  summary=fields["summary"], body=fields["body"], quotes=fields["quotes"])
+                           requests=[fields["request"]], borrower_contact=fields["contact"])
+    call = ws.events.log(case.id, "call", datetime(2026, 3, 2, 10), direction="incoming", call_outcome="answered",
+                         summary=fields["summary"], body=fields["body"], quotes=fields["quotes"])
+    ws.evidence.record(case.id, [ws.evidence.store_bytes(case.id, b"a note", "note.txt")], [call.id],
+                       fields["caption"])
     ws.events.log(case.id, "sms", datetime(2026, 3, 3, 10), direction="incoming", summary="",
                   body=fields["sms"])
     ws.events.log(case.id, "complaint", datetime(2026, 3, 4, 10), summary=fields["complaint"],
@@ -87,3 +91,29 @@ def test_demo_dossiers_keep_the_second_quote(demo_workspace, tmp_path, lang) -> 
         out = tmp_path / f"{demo}-{lang}.pdf"
         build_report(ws, ensure_demo(ws, demo), ReportOptions(lang=lang), out)
         assert squash(quote) in body_text(out), (demo, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("zh_CN", ZH), ("en", EN)])
+def test_negotiation_letter_free_text_is_printed_whole(workspace, tmp_path, lang, text) -> None:
+    from decimal import Decimal
+
+    from desktop_app.core.domain.negotiation import Negotiation
+
+    fields = {"what": "W:" + text, "effect": "E:" + text, "commitment": "C:" + text, "contact": "H:" + text,
+              "address": "A:" + text, "home": "D:" + text}
+    # The applicant's address sits in a table: a cell taller than a page used to stop the build.
+    case = workspace.cases.create("Letter", "CN", borrower_name="Zhang Wei", product_type="信用卡",
+                                  balance=Decimal("30000"), principal=Decimal("30000"), borrower_address=fields["home"])
+    neg = Negotiation.from_dict({
+        "income": [{"label": "salary", "monthly": "5200"}], "expenses": [{"label": "rent", "monthly": "1800"}],
+        "hardship": [{"what": fields["what"], "effect": fields["effect"], "from_date": "2026-05-10"}],
+        "commitments": [fields["commitment"]], "contact_preference": fields["contact"],
+        "addressee": {"address": fields["address"]},
+        "proposal": {"kind": "longer_term", "instalments": 24, "first_due": "2027-01-20"},
+        "letter_date": "2026-11-22"})
+    workspace.cases.update(case.id, negotiation=neg.to_dict())
+    out = tmp_path / "letter.pdf"
+    build_report(workspace, case.id, ReportOptions(kind="negotiation", lang=lang), out)
+    flat = body_text(out)
+    for name, value in fields.items():
+        assert squash(value) in flat, (lang, name)

@@ -88,7 +88,7 @@ def evidence_index(d: Dossier, st, width: float, link_exhibit: Callable[[str], b
         extra += [("SPAN", (0, row), (-1, row)), ("LINEABOVE", (0, row), (-1, row), 0.2, layout.GREY_HEADER),
                   ("TOPPADDING", (0, row), (-1, row), 0.5)]
         extra.append(("LINEBELOW", (0, row - 1), (-1, row - 1), 0, layout.colors.white))
-    table = LongTable(data, colWidths=[width * r for r in ratios], repeatRows=1)
+    table = LongTable(data, colWidths=[width * r for r in ratios], repeatRows=1, splitInRow=1)
     table.setStyle(layout.table_style(zebra=False, lang=lang, extra=[
         ("INNERGRID", (0, 1), (-1, -1), 0.25, layout.colors.Color(0.6, 0.6, 0.6))] + extra))
     story.append(table)

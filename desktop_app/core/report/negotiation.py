@@ -297,7 +297,8 @@ class Letter:
             desc = e.original_name + (f"\n{e.caption}" if e.caption else "")
             rows.append([Paragraph(e.exhibit, st_cell), Paragraph(fonts.markup(desc, self.lang), st_cell),
                          Paragraph(e.sha256, st_hash)])
-        table = Table(rows, colWidths=[self.width * 0.11, self.width * 0.32, self.width * 0.57], repeatRows=1)
+        table = Table(rows, colWidths=[self.width * 0.11, self.width * 0.32, self.width * 0.57], repeatRows=1,
+                      splitInRow=1)
         table.setStyle(style_for(self.lang))
         return [*out, table]
 

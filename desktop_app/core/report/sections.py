@@ -36,7 +36,7 @@ def _link(target: str, text: str, lang: str) -> str:
 
 def _kv_table(rows: list[tuple[str, str]], st: Styles, lang: str, width: float) -> Table:
     data = [[_p(k, st["cover_label"], lang), _p(v, st["cover_value"], lang)] for k, v in rows]
-    table = Table(data, colWidths=[width * 0.28, width * 0.72])
+    table = Table(data, colWidths=[width * 0.28, width * 0.72], splitInRow=1)  # a long value may cross pages
     table.setStyle(layout.table_style(header_rows=0, zebra=False, lang=lang, extra=[
         ("GRID", (0, 0), (-1, -1), 0.4, layout.colors.black),
         ("BACKGROUND", (0, 0), (0, -1), layout.GREY_ZEBRA),
