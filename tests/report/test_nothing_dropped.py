@@ -45,8 +45,13 @@ def _long_case(ws, text: str) -> dict[str, str]:
     }
     case = ws.cases.create("Long entries", "CN", borrower_name="Zhang Wei", statement=fields["statement"],
                            requests=[fields["request"]], borrower_contact=fields["contact"])
+    collector = ws.parties.add(case.id, "N:" + text, "collector")
+    fields["name"] = "N:" + text
     call = ws.events.log(case.id, "call", datetime(2026, 3, 2, 10), direction="incoming", call_outcome="answered",
-                         summary=fields["summary"], body=fields["body"], quotes=fields["quotes"])
+                         summary=fields["summary"], body=fields["body"], quotes=fields["quotes"],
+                         party_id=collector.id)
+    fields["number"] = "1" * 900
+    ws.events.log(case.id, "call", datetime(2026, 3, 2, 11), direction="incoming", contact_value=fields["number"])
     ws.evidence.record(case.id, [ws.evidence.store_bytes(case.id, b"a note", "note.txt")], [call.id],
                        fields["caption"])
     ws.events.log(case.id, "sms", datetime(2026, 3, 3, 10), direction="incoming", summary="",

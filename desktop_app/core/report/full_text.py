@@ -87,6 +87,8 @@ def cell_text(d: Dossier, e: Event) -> CellText:
         more = more or was_cut
     if e.kind == EventKind.COMPLAINT and len(outcome(e)) > CELL_CHARS:
         more = True  # the earlier-complaints table cuts it
+    if len(e.contact_value or "") > CELL_CHARS:
+        more = True  # so does the chronology's number column
     return CellText(summary, shown, more)
 
 
@@ -129,13 +131,20 @@ class PageRef(Flowable):
 class MarkedParagraph(Paragraph):
     """A Paragraph that records the page it is drawn on, for the `PageRef`s that cite `key`."""
 
-    def __init__(self, text: str, style, key: str) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style=None, key: str = "", **kw) -> None:
+        super().__init__(text, style, **kw)  # split() makes its halves through this signature
         self.page_key = key
 
+    def split(self, avail_width: float, avail_height: float) -> list:
+        parts = super().split(avail_width, avail_height)
+        for part in parts[:1]:  # the first half is where the entry starts
+            part.page_key = self.page_key
+        return parts
+
     def draw(self) -> None:
-        pages = self.canv.__dict__.setdefault("_pt_pages", {})
-        pages.setdefault(self.page_key, self.canv.getPageNumber())
+        if self.page_key:
+            pages = self.canv.__dict__.setdefault("_pt_pages", {})
+            pages.setdefault(self.page_key, self.canv.getPageNumber())
         super().draw()
 
 
@@ -171,10 +180,11 @@ def section(d: Dossier, st, who: Callable[[Event], str]) -> list:
                    Paragraph(fonts.markup(_("Entries too long for the tables above are printed here whole; the "
                                             "table points to each one by page."), lang), st["small"])]
     for e in rows:
-        head = " · ".join(x for x in (fmt_datetime(e.start), label(e.kind, _), who(e)) if x)
+        # Names are printed whole in the people table; the heading only needs to identify the entry.
+        head = " · ".join(x for x in (fmt_datetime(e.start), label(e.kind, _), cut(who(e), CELL_CHARS)[0]) if x)
         key = anchor(e.id)
         story.append(MarkedParagraph(f'<a name="{key}"/><a href="#ev-{e.id}" color="black">'
-                                     f"{fonts.markup(head, lang)}</a>", st["h3"], key))
+                                     f"{fonts.markup(head, lang)}</a>", st["h3"], key=key))
         if e.summary.strip():
             story += _block(_("Summary"), d.redactor.text(e.summary), st, lang)
         lines = quote_lines(d.redactor.text(e.quotes or ""))
@@ -183,6 +193,9 @@ def section(d: Dossier, st, who: Callable[[Event], str]) -> list:
             story += [Paragraph(fonts.markup(f"“{line}”", lang), st["quote"]) for line in lines]
         if e.body.strip() and not body_printed_elsewhere(d, e):
             story += _block(_("Full text"), d.redactor.text(e.body), st, lang)
+        if len(e.contact_value or "") > CELL_CHARS:
+            story += _block(_("Number or account"), d.redactor.number(e.contact_value, e.party_id, e.contact_key),
+                            st, lang)
         if outcome(e).strip():
             story += _block(_("Outcome of the complaint"), d.redactor.text(outcome(e)), st, lang)
     return story

@@ -269,8 +269,10 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
         data.append([
             fmt_datetime(e.start).replace(" ", "\n", 1),
             _cell(_kind_text(e, _), small, lang, inner[1]),
-            _cell(_party_text(d, e, _), small, lang, inner[2]),
-            _cell(d.redactor.number(e.contact_value, e.party_id, e.contact_key), small, lang, inner[3]),
+            # Names are whole in the people table; a number cut here is whole in "Entries in full".
+            _cell(full_text.cut(_party_text(d, e, _), full_text.CELL_CHARS)[0], small, lang, inner[2]),
+            _cell(full_text.cut(d.redactor.number(e.contact_value, e.party_id, e.contact_key),
+                                full_text.CELL_CHARS)[0], small, lang, inner[3]),
             _what_cell(d, e, cell.fontSize, _, lang, inner[4]),
             _cell("; ".join(label(c, _) for c in e.conduct), small, lang, inner[5]),
             Paragraph("<br/>".join(exhibits), small) if exhibits else "",
