@@ -86,7 +86,8 @@ def test_integrity_statements_claim_only_what_is_true(workspace, tmp_path) -> No
     # The photo is printed reduced, beside the original's size, pixels and hash.
     photo = ex["photo"]
     assert squash(f"The original file is {photo.size} B, {photo.width}×{photo.height} pixels") in flat
-    assert "Reducedcopyforprinting(" in flat and photo.sha256 in flat
+    # (a 60×40 photo is not made smaller, only re-encoded as JPEG: it says so)
+    assert "Copyre-compressedforprinting(" in flat and photo.sha256 in flat
     assert "isthecomplainant'sowntranscript,notanoriginaldocument" in flat
     assert "noindependenttimestampisattached" in flat
     assert "checkedeveryexhibitagainstitwhenthisdossierwasmade" in flat

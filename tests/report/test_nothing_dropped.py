@@ -95,7 +95,11 @@ def test_demo_dossiers_keep_the_second_quote(demo_workspace, tmp_path, lang) -> 
                         ("us", "If you don't pay, the sheriff will come to your job and arrest you")):
         out = tmp_path / f"{demo}-{lang}.pdf"
         build_report(ws, ensure_demo(ws, demo), ReportOptions(lang=lang), out)
-        assert squash(quote) in body_text(out), (demo, lang)
+        flat = body_text(out)
+        assert squash(quote) in flat, (demo, lang)
+    if lang == "en":  # the demo's 720×1480 screenshots are printed reduced, and say so
+        assert "Reducedcopyforprinting(486×1000pixels).Theoriginalfileis" in flat
+        assert "720×1480pixels,withtheSHA-256below" in flat
 
 
 @pytest.mark.parametrize(("lang", "text"), [("zh_CN", ZH), ("en", EN)])

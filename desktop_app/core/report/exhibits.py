@@ -117,9 +117,14 @@ def left_out(d: Dossier, st) -> list:
 def reduced_copy_note(v: Evidence, item: Prepared, _: Callable[[str], str]) -> str:
     """What a printed picture is: a reduced copy, beside the original's size and pixels."""
     original = f"{v.width}×{v.height}" if v.width and v.height else _("pixel size not recorded")
-    return _("Reduced copy for printing ({printed} pixels). The original file is {size}, {pixels} pixels, with the "
-             "SHA-256 below; it is in the evidence package unchanged.").format(
-        printed=f"{item.width}×{item.height}", size=fmt_size(v.size), pixels=original)
+    if v.width and v.height and max(item.width, item.height) >= max(v.width, v.height):
+        # Not fewer pixels, but still not the original's bytes: it was re-encoded as JPEG.
+        text = _("Copy re-compressed for printing ({printed} pixels). The original file is {size}, {pixels} pixels, "
+                 "with the SHA-256 below; it is in the evidence package unchanged.")
+    else:
+        text = _("Reduced copy for printing ({printed} pixels). The original file is {size}, {pixels} pixels, with "
+                 "the SHA-256 below; it is in the evidence package unchanged.")
+    return text.format(printed=f"{item.width}×{item.height}", size=fmt_size(v.size), pixels=original)
 
 
 def messages(d: Dossier, st) -> list:
