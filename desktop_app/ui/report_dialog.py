@@ -59,7 +59,13 @@ def build_documents(ws, case_id: int, options: ReportOptions, out: Path, zip_pat
         from desktop_app.core.package import build_package
 
         cancel.check()
-        package = build_package(ws, case_id, zip_path, dataclasses.replace(options), progress, cancel)
+        try:
+            package = build_package(ws, case_id, zip_path, dataclasses.replace(options), progress, cancel)
+        except UnverifiedExhibitsError as exc:
+            # The dossier was made without them (the user chose so); a package holds originals only.
+            result.warnings.append(_("No evidence package was made: it must hold the original files, and {exhibits} "
+                                     "are missing or altered.").format(
+                exhibits=", ".join(u.evidence.exhibit for u in exc.unverified)))
     return result, package
 
 

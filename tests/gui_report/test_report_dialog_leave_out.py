@@ -50,9 +50,13 @@ def test_an_altered_exhibit_stops_the_build_until_the_user_leaves_it_out(qtbot, 
     box.deleteLater()
 
     dialog.leave_out.setChecked(True)
+    dialog.zip.setChecked(True)  # the package still refuses: it must hold the originals
     assert dialog.options().leave_out_unverified
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None and dialog.result is not None, timeout=30_000)
+    assert dialog.package is None
+    assert "No evidence package was made" in dialog.status.text() and "E-001" in dialog.status.text()
+    assert not list(out.parent.glob("*.zip"))
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "E-001·note.txt:thestoredfilenolongermatchestheSHA-256" in flat
