@@ -126,3 +126,20 @@ def test_negotiation_letter_free_text_is_printed_whole(workspace, tmp_path, lang
     flat = body_text(out)
     for name, value in fields.items():
         assert squash(value) in flat, (lang, name)
+
+
+def test_every_recorded_detail_of_an_entry_is_printed(workspace, tmp_path) -> None:
+    """A visit's facts (people, ID, consent) and an agreement's terms, not only the summary."""
+    case = workspace.cases.create("Details", "US", borrower_name="Dana")
+    workspace.events.log(case.id, "visit", datetime(2026, 3, 2, 21), summary="two men at the door",
+                         details={"place": "home", "address": "12 Elm St", "people_count": 3, "id_shown": False,
+                                  "entered_without_consent": True, "claimed_identity": "the sheriff"})
+    workspace.events.log(case.id, "agreement", datetime(2026, 3, 3, 10), summary="payment plan",
+                         details={"written": True, "terms": "T:" + EN, "instalments": 12})
+    out = tmp_path / "details.pdf"
+    build_report(workspace, case.id, ReportOptions(lang="en"), out)
+    flat = body_text(out)
+    for text in ("Visit address: 12 Elm St", "People who came: 3", "Every visitor showed ID: no",
+                 "Came in without the complainant's consent: yes", "Said they were: the sheriff",
+                 "In writing: yes", "Number of instalments: 12", "T:" + EN):
+        assert squash(text) in flat, text

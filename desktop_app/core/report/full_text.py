@@ -27,6 +27,7 @@ from desktop_app.core.i18n import translator
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.common import fmt_datetime
 from desktop_app.core.report.dossier import Dossier
+from desktop_app.core.report.entry_details import details_text
 
 CELL_CHARS = 300  # of a summary, or of all quotes together, in a table cell
 BODY_START = 120  # a body shown in the cell when there is no summary
@@ -59,6 +60,7 @@ def body_printed_elsewhere(d: Dossier, e: Event) -> bool:
 class CellText:
     summary: str  # as shown in the cell (perhaps cut)
     quotes: list[str]  # as shown, each in quotation marks (perhaps the last one cut)
+    details: str  # the kind-specific details on one line (perhaps cut)
     needs_full: bool  # something is not whole in the cell: point to "Entries in full"
 
 
@@ -89,7 +91,12 @@ def cell_text(d: Dossier, e: Event) -> CellText:
         more = True  # the earlier-complaints table cuts it
     if len(e.contact_value or "") > CELL_CHARS:
         more = True  # so does the chronology's number column
-    return CellText(summary, shown, more)
+    details, cut_details = cut(details_of(d, e), CELL_CHARS)
+    return CellText(summary, shown, details, more or cut_details)
+
+
+def details_of(d: Dossier, e: Event) -> str:
+    return details_text(e, translator(d.options.lang), d.redactor.name, d.redactor.text)
 
 
 def outcome(e: Event) -> str:
@@ -193,6 +200,8 @@ def section(d: Dossier, st, who: Callable[[Event], str]) -> list:
             story += [Paragraph(fonts.markup(f"“{line}”", lang), st["quote"]) for line in lines]
         if e.body.strip() and not body_printed_elsewhere(d, e):
             story += _block(_("Full text"), d.redactor.text(e.body), st, lang)
+        if details_of(d, e):
+            story += _block(_("Details"), details_of(d, e), st, lang)
         if len(e.contact_value or "") > CELL_CHARS:
             story += _block(_("Number or account"), d.redactor.number(e.contact_value, e.party_id, e.contact_key),
                             st, lang)

@@ -215,6 +215,8 @@ def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, obje
     parts: list[tuple[str, float, object]] = [(shown.summary, size, layout.colors.black)]
     if shown.quotes:
         parts.append(("\n".join(shown.quotes), size, layout.colors.black))
+    if shown.details:
+        parts.append((shown.details, size - 1, layout.colors.black))
     first, edited = d.recorded.get(e.id, (None, None))
     if first:
         note = _("recorded {when}").format(when=d.local_time(first))
