@@ -43,6 +43,7 @@ FIELDS: dict[str, tuple[str, Any]] = {
     "instalments": (N_("Number of instalments"), None),
     "outcome": (N_("Outcome of the conversation"), None),
     "staff_id": (N_("Staff name or ID"), None),
+    "pause_until": (N_("Collection paused until"), None),
 }
 # Printed elsewhere: a complaint's details have their own table (channel, ticket, reply due, outcome).
 SHOWN_ELSEWHERE = {EventKind.COMPLAINT: {"channel", "ticket_no", "reply_due", "outcome"}}
@@ -74,5 +75,6 @@ def details_text(e: Event, _: Callable[[str], str], name_of: Callable[[int | Non
                 shown = str(value)
         else:
             shown = text(str(value))
-        parts.append(f"{_(title) if key in fields else title}: {shown}")
+        # A key no editor wrote (an importer's, a newer version's) is still printed, under its own name.
+        parts.append(_("{label}: {value}").format(label=_(title) if key in fields else title, value=shown))
     return " · ".join(parts)
