@@ -235,8 +235,7 @@ class ReportDialog(QDialog):
         self.grid = grid
         # Rows that only mean something for the complaint dossier; hidden (not just greyed) for the
         # letter so the user sees only what shapes it.
-        self._complaint_only = [self.dates_row, self.redact, self.text_mode, self.max_mb, self.zip,
-                               self.leave_out]
+        self._complaint_only = [self.dates_row, self.redact, self.text_mode, self.max_mb, self.zip]
         return box
 
     @staticmethod

@@ -11,9 +11,14 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from report_case_builder import build_case, pdftotext, squash
+
+from desktop_app.core.report.common import ReportOptions, build_report
+from desktop_app.core.report.exhibit_check import UnverifiedExhibitsError
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -91,3 +96,22 @@ def test_integrity_statements_claim_only_what_is_true(workspace, tmp_path) -> No
     assert "isthecomplainant'sowntranscript,notanoriginaldocument" in flat
     assert "noindependenttimestampisattached" in flat
     assert "checkedeveryexhibitagainstitwhenthisdossierwasmade" in flat
+
+
+def test_the_letter_checks_its_attachments_too(workspace, tmp_path) -> None:
+    case = workspace.cases.create("Card", "CN", product_type="信用卡", balance=Decimal("30000"),
+                                  principal=Decimal("30000"), borrower_name="Zhang Wei")
+    item = workspace.evidence.record(case.id, [workspace.evidence.store_bytes(case.id, b"payslip", "payslip.txt")])[0]
+    workspace.cases.update(case.id, negotiation={
+        "income": [{"label": "salary", "monthly": "5200"}], "evidence_ids": [item.id],
+        "proposal": {"kind": "longer_term", "instalments": 24, "first_due": "2027-01-20"}})
+    _replace_same_size(Path(item.path))
+    out = tmp_path / "letter.pdf"
+    with pytest.raises(UnverifiedExhibitsError, match="E-001 \\(payslip.txt\\) no longer matches"):
+        build_report(workspace, case.id, ReportOptions(kind="negotiation", lang="en"), out)
+    assert not out.exists()
+    result = build_report(workspace, case.id, ReportOptions(kind="negotiation", lang="en",
+                                                            leave_out_unverified=True), out)
+    assert any("E-001" in w and "missing or altered" in w for w in result.warnings)
+    flat = squash(pdftotext(out))
+    assert item.sha256 not in flat and "Nodocumentsareattached." in flat

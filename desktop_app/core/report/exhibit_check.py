@@ -38,7 +38,7 @@ class UnverifiedExhibitsError(VaultError):
             (_("{exhibit} ({name}) is missing from the vault") if u.problem == MISSING
              else _("{exhibit} ({name}) no longer matches its SHA-256")).format(
                 exhibit=u.evidence.exhibit, name=u.evidence.original_name) for u in unverified)
-        super().__init__(_("The dossier was not made, because {exhibits}; run 'papertrail verify' for details, or "
+        super().__init__(_("The PDF was not made, because {exhibits}; run 'papertrail verify' for details, or "
                            "choose to leave them out (in the report window, or with --leave-out-unverified).").format(
             exhibits=names))
         self.unverified = unverified

@@ -30,7 +30,7 @@ from desktop_app.core.domain.negotiation import (
 )
 from desktop_app.core.i18n import _, context_translator, translator
 from desktop_app.core.progress import CancelToken, ProgressFn
-from desktop_app.core.report import fonts, layout
+from desktop_app.core.report import exhibit_check, fonts, layout
 from desktop_app.core.report.common import ReportOptions, ReportResult, atomic_output
 from desktop_app.core.report.negotiation_notes import letter_warnings
 from desktop_app.core.report.plan_table import (
@@ -327,6 +327,12 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
     wanted = list(dict.fromkeys(neg.evidence_ids))
     exhibits = [by_id[i] for i in wanted if i in by_id and options.evidence_selected(by_id[i])]
     missing = [i for i in wanted if i not in by_id]
+    # The letter lists each attachment's SHA-256: check the files still match, as the dossier does.
+    unverified = exhibit_check.check(exhibits, cancel=cancel)
+    if unverified and not options.leave_out_unverified:
+        raise exhibit_check.UnverifiedExhibitsError(unverified)
+    dropped = {u.evidence.id for u in unverified}
+    exhibits = [v for v in exhibits if v.id not in dropped]
     cancel.check()
     progress(10, 100, _("Writing the letter"))
     letter = Letter(case, neg, schedule, exhibits, options.lang, options.paper, today)
@@ -349,5 +355,8 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
         doc.build(story)
         cancel.check()
     progress(100, 100, _("Done"))
-    return ReportResult([out_path], doc.page_count, out_path.stat().st_size,
-                        letter_warnings(case, neg, schedule, missing))
+    warnings = letter_warnings(case, neg, schedule, missing)
+    if unverified:
+        warnings.append(_("Not listed among the letter's attachments because their files are missing or altered: "
+                          "{exhibits}").format(exhibits=", ".join(u.evidence.exhibit for u in unverified)))
+    return ReportResult([out_path], doc.page_count, out_path.stat().st_size, warnings)
