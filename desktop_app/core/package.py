@@ -110,6 +110,12 @@ def how_to_verify(lang: str, case_ref: str, manifest_hash: str) -> str:
         _("and compare the result with the line for that file in SHA256SUMS."),
         "",
         _("The SHA-256 of manifest.json, printed on the cover of the dossier: {sha}").format(sha=manifest_hash),
+        "",
+        # What a hash can and cannot show, in the same words as the dossier's appendix.
+        _("A matching SHA-256 shows only that a file is identical to the one listed here. It does not show when the "
+          "file was made or added: Paper Trail recorded that time on the complainant's computer, and no independent "
+          "timestamp is attached. A timestamp from an independent authority (such as an RFC 3161 time-stamping "
+          "service or a notary) over manifest.json would show that these files existed by that time."),
     ]
     return "\n".join(lines) + "\n"
 

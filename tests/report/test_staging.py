@@ -125,7 +125,10 @@ def test_documents_are_0600_and_written_in_the_data_folder(workspace, tmp_path) 
         os.umask(old)
     for path in (pdf, zip_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
-    assert zipfile.ZipFile(zip_path).testzip() is None
+    with zipfile.ZipFile(zip_path) as zf:
+        assert zf.testzip() is None
+        # The package's instructions claim what a hash shows, and no more.
+        assert "no independent timestamp is attached" in zf.read("HOW-TO-VERIFY.txt").decode()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
     assert list(staging.staging_root(workspace.layout.root).iterdir()) == []
 
