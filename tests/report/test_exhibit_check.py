@@ -77,7 +77,8 @@ def test_leaving_them_out_says_which_and_why(workspace, tmp_path) -> None:
                   "when it was added.") in flat
     assert squash(f"Left out of this dossier because the stored file is missing or no longer matches its "
                   f"SHA-256: {photo}.") in flat
-    assert "1exhibitswereleftoutofthisdossier" in flat
+    assert f"storedfilesaremissingoraltered:{photo}(seetheevidenceindex)." in flat  # on the cover
+    assert f"{photo}(leftout)" in flat  # where the chronology cites it
     # Its exhibit page is gone (only the text exhibit's page remains).
     assert "IMG_20260306_213500.jpg·" not in flat and ex["text"].exhibit + "·短信导出.txt" in flat
 

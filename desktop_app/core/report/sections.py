@@ -106,8 +106,9 @@ def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: li
     story.append(Paragraph(d.manifest_sha256, st["hash"]))
     story.append(Spacer(1, 3 * mm))
     if d.left_out:
-        story.append(_p(_("{n} exhibits were left out of this dossier because their stored files are missing or "
-                          "altered; the evidence index lists them.").format(n=len(d.left_out)), st["note"], lang))
+        story.append(_p(_("Left out of this dossier because their stored files are missing or altered: {exhibits} "
+                          "(see the evidence index).").format(
+            exhibits=", ".join(u.evidence.exhibit for u in d.left_out)), st["note"], lang))
     if d.options.redact_third_parties:
         story.append(_p(_("Names and numbers of third parties are masked in this copy."), st["note"], lang))
     if len(volumes) > 1:
@@ -262,12 +263,15 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
     inner = [w - 6 for w in widths]  # less the cell padding
     head = [_("Date and time"), _("Kind"), _("Who"), _("Number"), _("What happened"), _("Conduct"), _("Exhibits")]
     data = [[_p(h, st["cell_head"], lang) for h in head]]
+    left_out = {u.evidence.id: u.evidence.exhibit for u in d.left_out}
     for e in d.events:
         exhibits = []
         for evidence_id in e.evidence_ids:
             exhibit = d.exhibit_of.get(evidence_id)
             if exhibit:
                 exhibits.append(_link(exhibit, exhibit, lang) if link_exhibit(exhibit) else exhibit)
+            elif evidence_id in left_out:  # say so rather than drop it silently (see the evidence index)
+                exhibits.append(fonts.markup(_("{exhibit} (left out)").format(exhibit=left_out[evidence_id]), lang))
         data.append([
             fmt_datetime(e.start).replace(" ", "\n", 1),
             _cell(_kind_text(e, _), small, lang, inner[1]),
