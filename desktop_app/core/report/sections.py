@@ -208,11 +208,9 @@ def _party_text(d: Dossier, e, _) -> str:
 GREY_TEXT = layout.colors.Color(0.27, 0.27, 0.27)
 
 
-def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, object]]:
-    """What happened: the summary (or the start of the message), every quote, when it was recorded.
-
-    Long fields are cut here (see full_text.py); the cell then points to "Entries in full"."""
-    shown = full_text.cell_text(d, e)
+def _summary_parts(d: Dossier, e, size: float, _, shown: full_text.CellText) -> list[tuple[str, float, object]]:
+    """What happened: the summary (or the start of the message), every quote, the details, when it
+    was recorded.  Long fields are cut (see full_text.py); the cell then points to "Entries in full"."""
     parts: list[tuple[str, float, object]] = [(shown.summary, size, layout.colors.black)]
     if shown.quotes:
         parts.append(("\n".join(shown.quotes), size, layout.colors.black))
@@ -229,8 +227,9 @@ def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, obje
 
 def _what_cell(d: Dossier, e, size: float, _, lang: str, width: float) -> object:
     """The chronology's "What happened" cell; the event's link target (for the findings) sits on it."""
-    text = FastText(_summary_parts(d, e, size, _), lang, width, anchor=f"ev-{e.id}")
-    if not full_text.needs_full(d, e):
+    shown = full_text.cell_text(d, e)
+    text = FastText(_summary_parts(d, e, size, _, shown), lang, width, anchor=f"ev-{e.id}")
+    if not shown.needs_full:
         return text
     return [text, full_text.PageRef(full_text.anchor(e.id), lang, width)]
 
