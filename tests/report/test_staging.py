@@ -154,3 +154,27 @@ def test_a_failed_copy_to_another_filesystem_leaves_nothing(workspace, tmp_path,
     monkeypatch.setattr(staging, "same_filesystem", lambda a, b: False)
     build_report(workspace, built.case_id, ReportOptions(lang="en"), out)
     assert out.read_bytes().startswith(b"%PDF") and stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_photos_for_a_read_only_cache_are_prepared_in_the_work_folder(workspace, tmp_path, monkeypatch) -> None:
+    """They used to go to a /tmp/papertrail-photos-* folder that nothing ever removed."""
+    import pathlib
+    import tempfile
+
+    built = build_case(workspace)
+    real_mkdir = pathlib.Path.mkdir
+
+    def mkdir(self, *args, **kw):
+        if self.name == "pdf-images":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kw)
+
+    monkeypatch.setattr(pathlib.Path, "mkdir", mkdir)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "systmp"))
+    real_mkdir(tmp_path / "systmp")
+    out = tmp_path / "d.pdf"
+    build_report(workspace, built.case_id, ReportOptions(lang="en"), out)
+    assert "Copyre-compressedforprinting" in "".join(subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert list((tmp_path / "systmp").iterdir()) == []
+    assert list(staging.staging_root(workspace.layout.root).iterdir()) == []

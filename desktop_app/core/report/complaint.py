@@ -14,7 +14,6 @@ corrected once or twice if the estimate was off.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,30 +184,32 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     cancel.check()
     budget = int(options.max_mb * 1024 * 1024)
     photos = [v for v in d.evidence if is_image(v.mime)] if options.with_exhibits else []
-    cache = ws.layout.root / "cache" / "pdf-images"
-    try:
-        cache.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:  # a read-only data folder: prepare the photos in a temporary folder instead
-        cache = Path(tempfile.mkdtemp(prefix="papertrail-photos-"))
-    tier = 0
-
-    def img_progress(done: int, total: int, label: str = "") -> None:
-        progress(5 + int(45 * done / max(total, 1)), 100, i18n._("Preparing photos"))
-
-    prepared = prepare_all([(v.sha256, Path(v.path)) for v in photos], *TIERS[0], cache, img_progress, cancel)
-    main_size = BASE_OVERHEAD + PER_EVENT * len(d.events)
-
-    def total_cost() -> int:
-        return main_size + sum(_cost(v, prepared) for v in d.evidence)
-
-    while tier < len(TIERS) - 1 and total_cost() > budget * 0.95:
-        tier += 1
-        prepared = shrink(prepared, *TIERS[tier], cache, cancel)
-    generated = datetime.now().astimezone()
-    # Volumes are written into a work folder in the data folder and moved into place only when
-    # all of them are done: a cancel, an error, a re-plan or a kill never leaves stray files
-    # beside the output (staging.py; a kill's leftovers are swept at the next start).
+    # Volumes (and the photos, when the data folder's cache cannot be written) are written into a
+    # work folder in the data folder and moved into place only when all of them are done: a
+    # cancel, an error, a re-plan or a kill never leaves stray files beside the output or in /tmp
+    # (staging.py; a kill's leftovers are swept at the next start).
     with staging(ws.layout.root, out_path.parent) as stage:
+        cache = ws.layout.root / "cache" / "pdf-images"
+        try:
+            cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:  # a read-only data folder: prepare the photos in the build's work folder instead
+            cache = stage.path("photos")
+            cache.mkdir()
+        tier = 0
+
+        def img_progress(done: int, total: int, label: str = "") -> None:
+            progress(5 + int(45 * done / max(total, 1)), 100, i18n._("Preparing photos"))
+
+        prepared = prepare_all([(v.sha256, Path(v.path)) for v in photos], *TIERS[0], cache, img_progress, cancel)
+        main_size = BASE_OVERHEAD + PER_EVENT * len(d.events)
+
+        def total_cost() -> int:
+            return main_size + sum(_cost(v, prepared) for v in d.evidence)
+
+        while tier < len(TIERS) - 1 and total_cost() > budget * 0.95:
+            tier += 1
+            prepared = shrink(prepared, *TIERS[tier], cache, cancel)
+        generated = datetime.now().astimezone()
         for attempt in range(3):
             work = stage.path(str(attempt))
             work.mkdir()
