@@ -13,9 +13,9 @@ from enum import Enum
 from typing import Any
 
 from desktop_app.core.domain.enums import Channel, EventKind, RequestType, VisitPlace
-from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Event
 from desktop_app.core.i18n import N_
+from desktop_app.core.report.third_person import dossier_label
 
 # key → (label, enum the value belongs to, or "bool" / "party" / None for plain text)
 FIELDS: dict[str, tuple[str, Any]] = {
@@ -70,7 +70,7 @@ def details_text(e: Event, _: Callable[[str], str], name_of: Callable[[int | Non
             shown = name_of(value if isinstance(value, int) else None) or str(value)
         elif isinstance(kind, type) and issubclass(kind, Enum):
             try:
-                shown = label(kind(value), _)
+                shown = dossier_label(kind(value), _)
             except ValueError:
                 shown = str(value)
         else:

@@ -12,13 +12,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, LongTable, Paragraph, Spacer
 
 from desktop_app.core.domain.enums import EventKind
-from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import N_, translator
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.common import fmt_datetime, fmt_duration, fmt_size
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.images import Prepared
+from desktop_app.core.report.third_person import dossier_label
 
 TYPE_NAMES = {
     "image": N_("Photo or screenshot"),
@@ -138,7 +138,7 @@ def messages(d: Dossier, st) -> list:
     story: list = [layout.heading(title, st["h2"], lang, 1, "messages")]
     for e in rows:
         who = d.redactor.name(e.party_id) or d.redactor.number(e.contact_value, e.party_id, e.contact_key)
-        head = f"{fmt_datetime(e.start)} · {label(e.kind, _)} · {who}"
+        head = f"{fmt_datetime(e.start)} · {dossier_label(e.kind, _)} · {who}"
         body = d.redactor.text(e.body.strip())
         if not d.options.full_text and len(body) > d.options.excerpt_chars:
             body = body[: d.options.excerpt_chars] + "…"

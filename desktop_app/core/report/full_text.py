@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop_app.core.domain.enums import EventKind
-from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Event
 from desktop_app.core.i18n import translator
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.common import fmt_datetime
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.entry_details import details_text
+from desktop_app.core.report.third_person import dossier_label
 
 CELL_CHARS = 300  # of a summary, or of all quotes together, in a table cell
 BODY_START = 120  # a body shown in the cell when there is no summary
@@ -188,7 +188,7 @@ def section(d: Dossier, st, who: Callable[[Event], str]) -> list:
                                             "table points to each one by page."), lang), st["small"])]
     for e in rows:
         # Names are printed whole in the people table; the heading only needs to identify the entry.
-        head = " · ".join(x for x in (fmt_datetime(e.start), label(e.kind, _), cut(who(e), CELL_CHARS)[0]) if x)
+        head = " · ".join(x for x in (fmt_datetime(e.start), dossier_label(e.kind, _), cut(who(e), CELL_CHARS)[0]) if x)
         key = anchor(e.id)
         story.append(MarkedParagraph(f'<a name="{key}"/><a href="#ev-{e.id}" color="black">'
                                      f"{fonts.markup(head, lang)}</a>", st["h3"], key=key))

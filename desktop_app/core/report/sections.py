@@ -22,6 +22,7 @@ from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_c
 from desktop_app.core.report.common import fmt_datetime, fmt_duration
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.fasttext import FastText
+from desktop_app.core.report.third_person import dossier_label
 
 Styles = dict
 
@@ -186,7 +187,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
 
 
 def _kind_text(e, _) -> str:
-    bits = [label(e.kind, _)]
+    bits = [dossier_label(e.kind, _)]
     if e.kind == EventKind.CALL:
         if e.call_outcome:
             bits.append(label(e.call_outcome, _))
