@@ -143,3 +143,21 @@ def test_every_recorded_detail_of_an_entry_is_printed(workspace, tmp_path) -> No
                  "Came in without the complainant's consent: yes", "Said they were: the sheriff",
                  "In writing: yes", "Number of instalments: 12", "T:" + EN):
         assert squash(text) in flat, text
+
+
+def test_text_exhibits_print_as_written_and_say_where_they_stop(workspace, tmp_path) -> None:
+    """A transcript saved as GB18030 (Notepad in China) used to print as question marks; one longer
+    than the printed limit now says that the rest is in the evidence package."""
+    from desktop_app.core.report.exhibits import TEXT_LIMIT
+
+    case = workspace.cases.create("Texts", "CN", borrower_name="张伟")
+    gb = "催收员说：“你这种人就是骗子，借钱不还的老赖。”"
+    long_text = "".join(f"第{i:05d}行。" for i in range(TEXT_LIMIT // 6))
+    for data, name in ((gb.encode("gb18030"), "转录.txt"), (long_text.encode("utf-8"), "长转录.txt")):
+        workspace.evidence.record(case.id, [workspace.evidence.store_bytes(case.id, data, name)])
+    out = tmp_path / "texts.pdf"
+    build_report(workspace, case.id, ReportOptions(lang="zh_CN"), out)
+    flat = body_text(out)
+    assert squash(gb) in flat
+    assert squash(long_text[:TEXT_LIMIT]) in flat
+    assert "以上为节录；完整文件见证据包中的E-002_长转录.txt。" in flat

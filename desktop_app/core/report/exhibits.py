@@ -6,6 +6,7 @@ or extracting the text gives the whole 64-digit hash in one piece.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
@@ -151,7 +152,26 @@ def messages(d: Dossier, st) -> list:
     return story
 
 
-def _text_content(v: Evidence, full: bool, limit: int) -> str | None:
+def decode_text(raw: bytes, whole: bool) -> str:
+    """A text file's characters: UTF-16 with a BOM, UTF-8, else GB18030 (Chinese Windows' default),
+    so a transcript saved by Notepad in China prints as written rather than as question marks.
+    `whole` False: `raw` is only the start of the file (a character may be cut at its end)."""
+    candidates = ["utf-16"] if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else []
+    for encoding in [*candidates, "utf-8-sig", "gb18030"]:
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(raw, final=whole)
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in text if ord(ch) > 0x7F]
+        # GB18030 decodes almost anything: accept it only when it gives Chinese text, not a
+        # Western file (Windows-1252) turned into random ideographs.
+        if encoding != "gb18030" or sum("\u3000" <= ch <= "\u9fff" for ch in wide) >= len(wide) * 0.8:
+            return text
+    return raw.decode("cp1252", errors="replace")
+
+
+def _text_content(v: Evidence, full: bool, limit: int) -> tuple[str, bool] | None:
+    """The text to print, and whether it was cut (the whole file is in the evidence package)."""
     if not (v.mime.startswith("text/") or v.mime in ("application/json", "application/xml")):
         return None
     try:
@@ -159,9 +179,11 @@ def _text_content(v: Evidence, full: bool, limit: int) -> str | None:
             raw = fh.read(TEXT_LIMIT * 4 if full else limit * 4)
     except OSError:
         return None
-    text = raw.decode("utf-8", errors="replace").replace("\ufffd", "?")
+    text = decode_text(raw, whole=len(raw) == v.size)
     cut = TEXT_LIMIT if full else limit
-    return text if len(text) <= cut and len(raw) == v.size else text[:cut] + " …"
+    if len(text) <= cut and len(raw) == v.size:
+        return text, False
+    return text[:cut] + " …", True
 
 
 def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared: dict[str, Prepared],
@@ -204,12 +226,17 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
                 duration=fmt_duration(v.duration_s) or _("unknown"), file=d.redactor.text(_file_name(v))), lang),
                 st["note"]))
         else:
-            text = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
-            if text is not None:
+            content = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
+            text = content[0] if content is not None else None
+            if content is not None:
                 block.append(Paragraph(fonts.markup(_("The file's text as stored. If the complainant typed it (a "
                                                       "transcript or a note), it is their own transcript, not an "
                                                       "original document."), lang), st["small"]))
-                block.append(Paragraph(fonts.markup(d.redactor.text(text), lang), st["quote"]))
+                block.append(Paragraph(fonts.markup(d.redactor.text(content[0]), lang), st["quote"]))
+                if content[1]:
+                    block.append(Paragraph(fonts.markup(_("Printed up to here; the whole file is in the evidence "
+                                                          "package as {file}.").format(
+                        file=d.redactor.text(_file_name(v))), lang), st["note"]))
             else:
                 block.append(Paragraph(fonts.markup(_("The original file is in the evidence package as {file}.").format(
                     file=d.redactor.text(_file_name(v))), lang), st["note"]))
