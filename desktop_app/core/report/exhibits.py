@@ -109,8 +109,8 @@ def left_out(d: Dossier, st) -> list:
         v = u.evidence
         why = (_("the stored file is missing from the complainant's evidence vault") if u.problem == MISSING
                else _("the stored file no longer matches the SHA-256 recorded when it was added"))
-        story.append(Paragraph(fonts.markup(f"{v.exhibit} · {d.redactor.text(v.original_name)}: {why}.", lang),
-                               st["small"]))
+        story.append(Paragraph(fonts.markup(_("{exhibit} · {name}: {why}.").format(
+            exhibit=v.exhibit, name=d.redactor.text(v.original_name), why=why), lang), st["small"]))
         story.append(Paragraph(_("SHA-256 when added:") + " " + v.sha256, st["hash"]))
     return story
 
