@@ -43,6 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write a complaint dossier or a negotiation letter as PDF")
     _common(p)
     p.add_argument("--kind", choices=["complaint", "negotiation"], default="complaint")
+    # Only `report`: a package holds the originals, so it refuses a missing or altered exhibit.
+    p.add_argument("--leave-out-unverified", action="store_true",
+                   help="make the dossier without exhibits whose stored file is missing or altered (the dossier "
+                        "lists them and says why); without this, such exhibits stop the report")
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("package", help="write the evidence package: ZIP of the dossier, the original "
@@ -79,6 +83,7 @@ def _options(args: argparse.Namespace, kind: str):
         kind=kind, lang=args.doc_lang or current_language(), paper=args.paper, max_mb=args.max_mb,
         redact_third_parties=args.redact_third_parties, full_text=not args.excerpts,
         date_from=parse_date(args.date_from), date_to=parse_date(args.date_to),
+        leave_out_unverified=getattr(args, "leave_out_unverified", False),
     ).validate()
 
 

@@ -13,13 +13,10 @@ temporary file and renamed at the very end: a cancel or an error leaves nothing 
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -30,6 +27,7 @@ from desktop_app.core.domain.models import Case, Evidence
 from desktop_app.core.errors import FileInputError, VaultError
 from desktop_app.core.i18n import _, translator
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from desktop_app.core.report.staging import staging
 
 if TYPE_CHECKING:
     from desktop_app.core.report.common import ReportOptions
@@ -112,6 +110,12 @@ def how_to_verify(lang: str, case_ref: str, manifest_hash: str) -> str:
         _("and compare the result with the line for that file in SHA256SUMS."),
         "",
         _("The SHA-256 of manifest.json, printed on the cover of the dossier: {sha}").format(sha=manifest_hash),
+        "",
+        # What a hash can and cannot show, in the same words as the dossier's appendix.
+        _("A matching SHA-256 shows only that a file is identical to the one listed here. It does not show when the "
+          "file was made or added: Paper Trail recorded that time on the complainant's computer, and no independent "
+          "timestamp is attached. A timestamp from an independent authority (such as an RFC 3161 time-stamping "
+          "service or a notary) over manifest.json would show that these files existed by that time."),
     ]
     return "\n".join(lines) + "\n"
 
@@ -149,49 +153,49 @@ def build_package(ws: Workspace, case_id: int, out_zip: Path | str, options: Rep
     if not out_zip.parent.exists():
         raise FileInputError(out_zip.parent, "no such folder")
     # The package always holds the complaint dossier; the caller's options are left as they are.
-    options = dataclasses.replace(options or ReportOptions(), kind="complaint").validate()
+    # Nor does it ever leave out a missing or altered exhibit: a package is the originals or nothing.
+    options = dataclasses.replace(options or ReportOptions(), kind="complaint",
+                                  leave_out_unverified=False).validate()
     case = ws.cases.get(case_id)
     dossier = gather(ws, case_id, options, with_findings=False)
     evidence, manifest = dossier.evidence, dossier.manifest
     total = sum(v.size for v in evidence) or 1
-    fd, tmp_name = tempfile.mkstemp(prefix=".~" + out_zip.stem + "-", suffix=".part", dir=out_zip.parent)
-    os.close(fd)
-    tmp_zip = Path(tmp_name)
-    try:
-        with tempfile.TemporaryDirectory(prefix="papertrail-package-") as work:
-            pdf_path = Path(work) / f"{case.reference}_complaint.pdf"
+    # Everything is written in the data folder's staging area and the ZIP published (0600, atomic)
+    # at the very end; a kill's leftovers are swept at the next start (report/staging.py).
+    with staging(ws.layout.root, out_zip.parent) as stage:
+        tmp_zip = stage.path(out_zip.name)
+        work = stage.path("pdf")
+        work.mkdir()
+        pdf_path = work / f"{case.reference}_complaint.pdf"
 
-            def pdf_progress(done: int, all_: int, label: str = "") -> None:
-                progress(int(40 * done / max(all_, 1)), 100, label)
+        def pdf_progress(done: int, all_: int, label: str = "") -> None:
+            progress(int(40 * done / max(all_, 1)), 100, label)
 
-            report = build_report(ws, case_id, options, pdf_path, pdf_progress, cancel)
-            sums: list[str] = []
-            with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-                copied = 0
-                for item in evidence:
-                    cancel.check()
-                    arcname = manifest_file_name(manifest, item)
-                    _copy_verified(zf, item, arcname, cancel)
-                    sums.append(f"{item.sha256}  {arcname}")
-                    copied += item.size
-                    progress(40 + int(55 * copied / total), 100, item.exhibit)
-                pdf_names = []
-                for path in report.paths:
-                    zf.write(path, path.name)
-                    pdf_names.append(path.name)
-                data = manifest_bytes(manifest)
-                zf.writestr("manifest.json", data)
-                sums.append(f"{hashlib.sha256(data).hexdigest()}  manifest.json")
-                for path in report.paths:
-                    sums.append(f"{_file_sha256(path)}  {path.name}")
-                zf.writestr("SHA256SUMS", "\n".join(sums) + "\n")
-                zf.writestr("HOW-TO-VERIFY.txt", how_to_verify(options.lang, case.reference,
-                                                               manifest_sha256(manifest)))
-            cancel.check()
-        os.replace(tmp_zip, out_zip)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp_zip.unlink()
+        report = build_report(ws, case_id, options, pdf_path, pdf_progress, cancel)
+        sums: list[str] = []
+        with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+            copied = 0
+            for item in evidence:
+                cancel.check()
+                arcname = manifest_file_name(manifest, item)
+                _copy_verified(zf, item, arcname, cancel)
+                sums.append(f"{item.sha256}  {arcname}")
+                copied += item.size
+                progress(40 + int(55 * copied / total), 100, item.exhibit)
+            pdf_names = []
+            for path in report.paths:
+                zf.write(path, path.name)
+                pdf_names.append(path.name)
+            data = manifest_bytes(manifest)
+            zf.writestr("manifest.json", data)
+            sums.append(f"{hashlib.sha256(data).hexdigest()}  manifest.json")
+            for path in report.paths:
+                sums.append(f"{_file_sha256(path)}  {path.name}")
+            zf.writestr("SHA256SUMS", "\n".join(sums) + "\n")
+            zf.writestr("HOW-TO-VERIFY.txt", how_to_verify(options.lang, case.reference,
+                                                           manifest_sha256(manifest)))
+        cancel.check()
+        stage.publish(tmp_zip, out_zip)
     progress(100, 100, "")
     return PackageResult(out_zip, out_zip.stat().st_size, len(evidence), pdf_names, manifest_sha256(manifest),
                          list(report.warnings))

@@ -40,6 +40,7 @@ from desktop_app.core.domain.negotiation import Negotiation
 from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from desktop_app.core.report.common import ReportOptions, fmt_datetime
+from desktop_app.core.report.exhibit_check import UnverifiedExhibitsError
 from desktop_app.ui import report_preview
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.workers import Task, run_task
@@ -58,7 +59,13 @@ def build_documents(ws, case_id: int, options: ReportOptions, out: Path, zip_pat
         from desktop_app.core.package import build_package
 
         cancel.check()
-        package = build_package(ws, case_id, zip_path, dataclasses.replace(options), progress, cancel)
+        try:
+            package = build_package(ws, case_id, zip_path, dataclasses.replace(options), progress, cancel)
+        except UnverifiedExhibitsError as exc:
+            # The dossier was made without them (the user chose so); a package holds originals only.
+            result.warnings.append(_("No evidence package was made: it must hold the original files, and {exhibits} "
+                                     "are missing or altered.").format(
+                exhibits=", ".join(u.evidence.exhibit for u in exc.unverified)))
     return result, package
 
 
@@ -203,6 +210,10 @@ class ReportDialog(QDialog):
         grid.addRow(_("Largest file size (split into volumes above it)"), self.max_mb)
         self.zip = QCheckBox(_("Also make an evidence package (ZIP) to send with it"))
         grid.addRow(self.zip)
+        # Off by default: a missing or altered exhibit stops the dossier unless the user chooses this.
+        self.leave_out = QCheckBox(_("Leave out exhibits whose stored file is missing or altered (the dossier lists "
+                                     "them and says why)"))
+        grid.addRow(self.leave_out)
 
         self.event_list, self.exhibit_list = QListWidget(), QListWidget()
         for e in events:
@@ -249,7 +260,7 @@ class ReportDialog(QDialog):
             exclude_event_ids=self._unchecked(self.event_list),
             exclude_evidence_ids=self._unchecked(self.exhibit_list),
             redact_third_parties=self.redact.isChecked(), full_text=bool(self.text_mode.currentData()),
-            max_mb=self.max_mb.value())
+            max_mb=self.max_mb.value(), leave_out_unverified=self.leave_out.isChecked())
 
     # -- reacting to choices ----------------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -372,6 +383,9 @@ class ReportDialog(QDialog):
         if isinstance(exc, ValidationError) and self.kind.currentData() == "negotiation":
             box.setInformativeText(_("Open the negotiation request form for this case, correct this, then make the "
                                      "PDF again."))
+        elif isinstance(exc, UnverifiedExhibitsError):
+            box.setInformativeText(_("To make the dossier without them, tick \"Leave out exhibits whose stored file is "
+                                     "missing or altered\" and make the PDF again."))
         elif isinstance(exc, AppError) and not box.informativeText():
             box.setInformativeText(_("Check the options and the folder you chose, then try again."))
 

@@ -49,7 +49,7 @@ def test_facts_names_exhibits_and_every_hash_extract_exactly(workspace, small_ca
 def _figures(text: str) -> dict[str, str]:
     return dict(re.findall(r"^(Calls|Unanswered calls|Visits to home or work|Contacts by the other side|"
                            r"Third parties contacted|Calls in quiet hours \(22:00–08:00\)|Days with more than 6 "
-                           r"unanswered calls|Complaints I filed)\s*\n?\s*(\d+)\s*$", text, re.M))
+                           r"unanswered calls|Complaints filed by the complainant)\s*\n?\s*(\d+)\s*$", text, re.M))
 
 
 def test_counts_in_the_facts_table(workspace, small_case, tmp_path) -> None:
@@ -64,7 +64,7 @@ def test_counts_in_the_facts_table(workspace, small_case, tmp_path) -> None:
                          ("Calls in quiet hours (22:00–08:00)", 3),
                          ("Days with more than 6 unanswered calls to the complainant (guideline: at most 6 "
                           "unanswered attempts a day on one contact method)", 1),
-                         ("Third parties contacted", 1), ("Complaints I filed", 1)):
+                         ("Third parties contacted", 1), ("Complaints filed by the complainant", 1)):
         assert f"{label} {value} " in flat, label
 
 
@@ -96,7 +96,8 @@ def test_outline_metadata_links_and_page_numbers(workspace, small_case, tmp_path
     out, result = _build(workspace, small_case.case_id, tmp_path, lang="en")
     reader = PdfReader(str(out))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    for title in ("My requests", "The facts in brief", "Chronology", "Evidence index", "Exhibits", "Declaration",
+    for title in ("The complainant's requests", "The facts in brief", "Chronology", "Evidence index", "Exhibits",
+                  "Declaration",
                   "Appendix: how to check the files"):
         assert title in titles
     meta = reader.metadata

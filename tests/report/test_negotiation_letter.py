@@ -184,6 +184,9 @@ def test_cancel_during_layout_leaves_no_file(workspace, tmp_path: Path) -> None:
         build_report(workspace, case_id, ReportOptions(kind="negotiation"), out, progress, token)
     assert not out.exists()
     assert [p for p in tmp_path.iterdir() if p.suffix in (".part", ".pdf")] == []
+    from desktop_app.core.report.staging import staging_root
+
+    assert list(staging_root(workspace.layout.root).iterdir()) == []  # nor in the data folder's staging area
     build_report(workspace, case_id, ReportOptions(kind="negotiation"), out, no_progress)
     assert out.exists()
 

@@ -8,10 +8,10 @@ How to use (negotiation helper): implement, in desktop_app/core/report/negotiati
 and `build_report(..., ReportOptions(kind="negotiation", …))` will call it.  Inside, use
 `selected_events(ws, case_id, options)` (date range + include/exclude already applied),
 `Redactor(parties, options)` for names and numbers of third parties, `fmt_datetime()`
-for times with their UTC offset, and write through `atomic_output(out_path)` so a cancel or
-an error never leaves a half-written PDF behind:
+for times with their UTC offset, and write through `atomic_output(out_path, ws.layout.root)`
+so a cancel, an error or a kill never leaves a half-written PDF behind (see staging.py):
 
-    with atomic_output(out_path) as tmp:
+    with atomic_output(out_path, ws.layout.root) as tmp:
         doc = layout.ReportDoc(tmp, lang=options.lang, paper=options.paper, …)
         doc.build(story)
     return ReportResult([out_path], doc.page_count, out_path.stat().st_size, warnings)
@@ -20,8 +20,6 @@ an error never leaves a half-written PDF behind:
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -60,6 +58,9 @@ class ReportOptions:
     excerpt_chars: int = 200
     max_mb: float = 10.0  # the e-mail budget; the dossier is split into volumes above it
     with_exhibits: bool = True  # complaint: print the exhibits section
+    # complaint: an exhibit whose vault file is missing or altered stops the report unless the user
+    # chose to leave such exhibits out (the dossier then says which, and why)
+    leave_out_unverified: bool = False
 
     def validate(self) -> ReportOptions:
         if self.kind not in KINDS:
@@ -129,18 +130,16 @@ def build_report(ws: Workspace, case_id: int, options: ReportOptions, out_path: 
 
 
 @contextlib.contextmanager
-def atomic_output(out_path: Path | str) -> Iterator[Path]:
-    """A temporary file beside `out_path`, renamed onto it only if the block succeeds."""
+def atomic_output(out_path: Path | str, data_root: Path | None = None) -> Iterator[Path]:
+    """A temporary file in the data folder's staging area, published onto `out_path` (0600,
+    atomically) only if the block succeeds; see staging.py for what a kill leaves and who sweeps it."""
+    from desktop_app.core.report.staging import staging
+
     out_path = Path(out_path)
-    fd, name = tempfile.mkstemp(prefix=".~" + out_path.stem + "-", suffix=".part", dir=out_path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
+    with staging(data_root, out_path.parent) as stage:
+        tmp = stage.path(out_path.name)
         yield tmp
-        os.replace(tmp, out_path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        stage.publish(tmp, out_path)
 
 
 def selected_events(ws: Workspace, case_id: int, options: ReportOptions) -> list[Event]:

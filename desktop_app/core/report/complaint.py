@@ -14,8 +14,6 @@ corrected once or twice if the estimate was off.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,12 +25,13 @@ from desktop_app.core import i18n
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import translator
 from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.core.report import exhibit_check, findings_section, fonts, layout, sections
 from desktop_app.core.report import exhibits as ex
-from desktop_app.core.report import findings_section, fonts, layout, sections
 from desktop_app.core.report.common import ReportOptions, ReportResult, missing_glyph_warnings
 from desktop_app.core.report.dossier import Dossier, gather, printed_strings
 from desktop_app.core.report.images import TIERS, Prepared, is_image, prepare_all, shrink
 from desktop_app.core.report.people import people
+from desktop_app.core.report.staging import staging
 
 if TYPE_CHECKING:
     from desktop_app.core.services.workspace import Workspace
@@ -96,6 +95,7 @@ def _story_main(d: Dossier, st, width: float, generated: datetime, plan: list[li
     story += sections.chronology(d, st, width, in_this)
     story += findings_section.findings(d, st, in_this)
     story += sections.prior_complaints(d, st, width)
+    story += sections.entries_in_full(d, st)
     story += ex.evidence_index(d, st, width, in_this, volume_of)
     if d.options.with_exhibits:
         story += ex.messages(d, st)
@@ -104,7 +104,7 @@ def _story_main(d: Dossier, st, width: float, generated: datetime, plan: list[li
         elif len(plan) > 1:
             story.append(Paragraph(fonts.markup(_("The exhibits are in the further volumes listed on the cover."),
                                                 lang), st["note"]))
-    story += sections.declaration(d, st, width)
+    story += sections.declaration(d, st, width, generated)
     story += sections.appendix(d, st)
     return story
 
@@ -167,36 +167,51 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
     progress(0, 100, i18n._("Gathering the case"))
     d = gather(ws, case_id, options)
     warnings: list[str] = []
+
+    def check_progress(done: int, total: int, label: str = "") -> None:
+        progress(1 + int(4 * done / max(total, 1)), 100, i18n._("Checking the exhibits"))
+
+    # Every exhibit is hashed before its picture or its SHA-256 goes into the PDF.
+    unverified = exhibit_check.check(d.evidence, check_progress, cancel)
+    if unverified and not options.leave_out_unverified:
+        raise exhibit_check.UnverifiedExhibitsError(unverified)
+    if unverified:
+        d = exhibit_check.leave_out(d, unverified)
+        warnings.append(i18n._("Left out of the dossier because their files are missing or altered: "
+                               "{exhibits}").format(exhibits=", ".join(u.evidence.exhibit for u in unverified)))
     if d.findings is None:
         warnings.append(i18n._("The rule checks could not be run, so the dossier has no findings section."))
     cancel.check()
     budget = int(options.max_mb * 1024 * 1024)
     photos = [v for v in d.evidence if is_image(v.mime)] if options.with_exhibits else []
-    cache = ws.layout.root / "cache" / "pdf-images"
-    try:
-        cache.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:  # a read-only data folder: prepare the photos in a temporary folder instead
-        cache = Path(tempfile.mkdtemp(prefix="papertrail-photos-"))
-    tier = 0
+    # Volumes (and the photos, when the data folder's cache cannot be written) are written into a
+    # work folder in the data folder and moved into place only when all of them are done: a
+    # cancel, an error, a re-plan or a kill never leaves stray files beside the output or in /tmp
+    # (staging.py; a kill's leftovers are swept at the next start).
+    with staging(ws.layout.root, out_path.parent) as stage:
+        cache = ws.layout.root / "cache" / "pdf-images"
+        try:
+            cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:  # a read-only data folder: prepare the photos in the build's work folder instead
+            cache = stage.path("photos")
+            cache.mkdir()
+        tier = 0
 
-    def img_progress(done: int, total: int, label: str = "") -> None:
-        progress(5 + int(45 * done / max(total, 1)), 100, i18n._("Preparing photos"))
+        def img_progress(done: int, total: int, label: str = "") -> None:
+            progress(5 + int(45 * done / max(total, 1)), 100, i18n._("Preparing photos"))
 
-    prepared = prepare_all([(v.sha256, Path(v.path)) for v in photos], *TIERS[0], cache, img_progress, cancel)
-    main_size = BASE_OVERHEAD + PER_EVENT * len(d.events)
+        prepared = prepare_all([(v.sha256, Path(v.path)) for v in photos], *TIERS[0], cache, img_progress, cancel)
+        main_size = BASE_OVERHEAD + PER_EVENT * len(d.events)
 
-    def total_cost() -> int:
-        return main_size + sum(_cost(v, prepared) for v in d.evidence)
+        def total_cost() -> int:
+            return main_size + sum(_cost(v, prepared) for v in d.evidence)
 
-    while tier < len(TIERS) - 1 and total_cost() > budget * 0.95:
-        tier += 1
-        prepared = shrink(prepared, *TIERS[tier], cache, cancel)
-    generated = datetime.now().astimezone()
-    # Volumes are written into a hidden folder beside the output and moved into place only
-    # when all of them are done: a cancel, an error or a re-plan never leaves stray files.
-    with tempfile.TemporaryDirectory(prefix=".~papertrail-", dir=out_path.parent) as work_dir:
+        while tier < len(TIERS) - 1 and total_cost() > budget * 0.95:
+            tier += 1
+            prepared = shrink(prepared, *TIERS[tier], cache, cancel)
+        generated = datetime.now().astimezone()
         for attempt in range(3):
-            work = Path(work_dir) / str(attempt)
+            work = stage.path(str(attempt))
             work.mkdir()
             plan = plan_volumes(d.evidence if options.with_exhibits else [], prepared, main_size, budget)
             temps, sizes, pages = _build_all(d, work, out_path, plan, prepared, generated, progress, cancel)
@@ -211,7 +226,7 @@ def build_complaint(ws: Workspace, case_id: int, options: ReportOptions, out_pat
         cancel.check()
         paths = [_volume_path(out_path, n) for n in range(1, len(temps) + 1)]
         for tmp, final in zip(temps, paths, strict=True):
-            os.replace(tmp, final)
+            stage.publish(tmp, final)
     _remove_stale_volumes(out_path, len(paths))
     if tier:
         warnings.append(i18n._("Photos were reduced to {px} pixels to keep each file under {mb} MB; the originals "

@@ -38,6 +38,9 @@ class Dossier:
     findings_problem: str = ""
     exhibit_of: dict[int, str] = field(default_factory=dict)  # evidence id → "E-001"
     event_ids: set[int] = field(default_factory=set)
+    # exhibit_check.Unverified: exhibits the user chose to leave out because their file is missing
+    # or altered; the dossier says which and why.
+    left_out: list[Any] = field(default_factory=list)
 
     def local_time(self, iso_utc: str | None) -> str:
         """An audit time (UTC ISO) shown in the case's zone, to the minute."""

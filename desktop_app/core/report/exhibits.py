@@ -6,19 +6,20 @@ or extracting the text gives the whole 64-digit hash in one piece.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, LongTable, Paragraph, Spacer
 
 from desktop_app.core.domain.enums import EventKind
-from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import N_, translator
 from desktop_app.core.report import fonts, layout
 from desktop_app.core.report.common import fmt_datetime, fmt_duration, fmt_size
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.images import Prepared
+from desktop_app.core.report.third_person import dossier_label
 
 TYPE_NAMES = {
     "image": N_("Photo or screenshot"),
@@ -32,7 +33,7 @@ SOURCE_NAMES = {
     "filename": N_("from the file name"),
     "mtime": N_("from the file's modified time"),
     "import": N_("from the imported record"),
-    "user": N_("entered by me"),
+    "user": N_("entered by the complainant"),
 }
 MESSAGE_KINDS = (EventKind.SMS, EventKind.CHAT, EventKind.EMAIL, EventKind.LETTER)
 TEXT_LIMIT = 20_000  # characters of a text exhibit printed in full mode
@@ -56,7 +57,7 @@ def evidence_index(d: Dossier, st, width: float, link_exhibit: Callable[[str], b
     _ = translator(lang)
     story: list = [layout.heading(_("Evidence index"), st["h1"], lang, 0, "index")]
     if not d.evidence:
-        return story + [Paragraph(fonts.markup(_("(No exhibits.)"), lang), st["body"])]
+        return story + [Paragraph(fonts.markup(_("(No exhibits.)"), lang), st["body"])] + left_out(d, st)
     cell = st["cell_small"]
     head = [_("Exhibit"), _("Description"), _("Original file name"), _("Type"), _("Size"), _("Captured")]
     data = [[Paragraph(fonts.markup(h, lang), st["cell_head"]) for h in head]]
@@ -88,11 +89,43 @@ def evidence_index(d: Dossier, st, width: float, link_exhibit: Callable[[str], b
         extra += [("SPAN", (0, row), (-1, row)), ("LINEABOVE", (0, row), (-1, row), 0.2, layout.GREY_HEADER),
                   ("TOPPADDING", (0, row), (-1, row), 0.5)]
         extra.append(("LINEBELOW", (0, row - 1), (-1, row - 1), 0, layout.colors.white))
-    table = LongTable(data, colWidths=[width * r for r in ratios], repeatRows=1)
+    table = LongTable(data, colWidths=[width * r for r in ratios], repeatRows=1, splitInRow=1)
     table.setStyle(layout.table_style(zebra=False, lang=lang, extra=[
         ("INNERGRID", (0, 1), (-1, -1), 0.25, layout.colors.Color(0.6, 0.6, 0.6))] + extra))
     story.append(table)
+    return story + left_out(d, st)
+
+
+def left_out(d: Dossier, st) -> list:
+    """The exhibits the user chose to leave out because their file is missing or altered, and why."""
+    if not d.left_out:
+        return []
+    from desktop_app.core.report.exhibit_check import MISSING
+
+    lang = d.options.lang
+    _ = translator(lang)
+    story: list = [Paragraph(fonts.markup(_("Left out of this dossier"), lang), st["h3"])]
+    for u in d.left_out:
+        v = u.evidence
+        why = (_("the stored file is missing from the complainant's evidence vault") if u.problem == MISSING
+               else _("the stored file no longer matches the SHA-256 recorded when it was added"))
+        story.append(Paragraph(fonts.markup(_("{exhibit} · {name}: {why}.").format(
+            exhibit=v.exhibit, name=d.redactor.text(v.original_name), why=why), lang), st["small"]))
+        story.append(Paragraph(_("SHA-256 when added:") + " " + v.sha256, st["hash"]))
     return story
+
+
+def reduced_copy_note(v: Evidence, item: Prepared, _: Callable[[str], str]) -> str:
+    """What a printed picture is: a reduced copy, beside the original's size and pixels."""
+    original = f"{v.width}×{v.height}" if v.width and v.height else _("pixel size not recorded")
+    if v.width and v.height and max(item.width, item.height) >= max(v.width, v.height):
+        # Not fewer pixels, but still not the original's bytes: it was re-encoded as JPEG.
+        text = _("Copy re-compressed for printing ({printed} pixels). The original file is {size}, {pixels} pixels, "
+                 "with the SHA-256 below; it is in the evidence package unchanged.")
+    else:
+        text = _("Reduced copy for printing ({printed} pixels). The original file is {size}, {pixels} pixels, with "
+                 "the SHA-256 below; it is in the evidence package unchanged.")
+    return text.format(printed=f"{item.width}×{item.height}", size=fmt_size(v.size), pixels=original)
 
 
 def messages(d: Dossier, st) -> list:
@@ -106,7 +139,7 @@ def messages(d: Dossier, st) -> list:
     story: list = [layout.heading(title, st["h2"], lang, 1, "messages")]
     for e in rows:
         who = d.redactor.name(e.party_id) or d.redactor.number(e.contact_value, e.party_id, e.contact_key)
-        head = f"{fmt_datetime(e.start)} · {label(e.kind, _)} · {who}"
+        head = f"{fmt_datetime(e.start)} · {dossier_label(e.kind, _)} · {who}"
         body = d.redactor.text(e.body.strip())
         if not d.options.full_text and len(body) > d.options.excerpt_chars:
             body = body[: d.options.excerpt_chars] + "…"
@@ -119,7 +152,26 @@ def messages(d: Dossier, st) -> list:
     return story
 
 
-def _text_content(v: Evidence, full: bool, limit: int) -> str | None:
+def decode_text(raw: bytes, whole: bool) -> str:
+    """A text file's characters: UTF-16 with a BOM, UTF-8, else GB18030 (Chinese Windows' default),
+    so a transcript saved by Notepad in China prints as written rather than as question marks.
+    `whole` False: `raw` is only the start of the file (a character may be cut at its end)."""
+    candidates = ["utf-16"] if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else []
+    for encoding in [*candidates, "utf-8-sig", "gb18030"]:
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(raw, final=whole)
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in text if ord(ch) > 0x7F]
+        # GB18030 decodes almost anything: accept it only when it gives Chinese text, not a
+        # Western file (Windows-1252) turned into random ideographs.
+        if encoding != "gb18030" or sum("\u3000" <= ch <= "\u9fff" for ch in wide) >= len(wide) * 0.8:
+            return text
+    return raw.decode("cp1252", errors="replace")
+
+
+def _text_content(v: Evidence, full: bool, limit: int) -> tuple[str, bool] | None:
+    """The text to print, and whether it was cut (the whole file is in the evidence package)."""
     if not (v.mime.startswith("text/") or v.mime in ("application/json", "application/xml")):
         return None
     try:
@@ -127,9 +179,11 @@ def _text_content(v: Evidence, full: bool, limit: int) -> str | None:
             raw = fh.read(TEXT_LIMIT * 4 if full else limit * 4)
     except OSError:
         return None
-    text = raw.decode("utf-8", errors="replace").replace("\ufffd", "?")
+    text = decode_text(raw, whole=len(raw) == v.size)
     cut = TEXT_LIMIT if full else limit
-    return text if len(text) <= cut and len(raw) == v.size else text[:cut] + " …"
+    if len(text) <= cut and len(raw) == v.size:
+        return text, False
+    return text[:cut] + " …", True
 
 
 def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared: dict[str, Prepared],
@@ -162,6 +216,7 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
             img = Image(str(item.path), width=item.width * scale, height=item.height * scale)
             img.hAlign = "LEFT"
             block.append(img)
+            block.append(Paragraph(fonts.markup(reduced_copy_note(v, item, _), lang), st["small"]))
         elif item is not None:
             block.append(Paragraph(fonts.markup(_("This image could not be read for printing; the original is in the "
                                                   "evidence package."), lang), st["note"]))
@@ -171,9 +226,17 @@ def exhibit_pages(d: Dossier, st, width: float, items: list[Evidence], prepared:
                 duration=fmt_duration(v.duration_s) or _("unknown"), file=d.redactor.text(_file_name(v))), lang),
                 st["note"]))
         else:
-            text = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
-            if text is not None:
-                block.append(Paragraph(fonts.markup(d.redactor.text(text), lang), st["quote"]))
+            content = _text_content(v, d.options.full_text, d.options.excerpt_chars * 5)
+            text = content[0] if content is not None else None
+            if content is not None:
+                block.append(Paragraph(fonts.markup(_("The file's text as stored. If the complainant typed it (a "
+                                                      "transcript or a note), it is their own transcript, not an "
+                                                      "original document."), lang), st["small"]))
+                block.append(Paragraph(fonts.markup(d.redactor.text(content[0]), lang), st["quote"]))
+                if content[1]:
+                    block.append(Paragraph(fonts.markup(_("Printed up to here; the whole file is in the evidence "
+                                                          "package as {file}.").format(
+                        file=d.redactor.text(_file_name(v))), lang), st["note"]))
             else:
                 block.append(Paragraph(fonts.markup(_("The original file is in the evidence package as {file}.").format(
                     file=d.redactor.text(_file_name(v))), lang), st["note"]))

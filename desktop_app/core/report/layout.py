@@ -200,6 +200,9 @@ class ReportDoc(BaseDocTemplate):
         canv.beginForm("pt_total_pages")
         fonts.draw_string(canv, 0, 0, tail.format(pages=self.page_count), self.doc_lang, 7.5)
         canv.endForm()
+        from desktop_app.core.report.full_text import define_page_forms  # it imports this module
+
+        define_page_forms(canv)  # the "Full text: page N" references
         canv.save()
 
     # -- outline, progress, cancel ----------------------------------------------------------

@@ -30,7 +30,7 @@ from desktop_app.core.domain.negotiation import (
 )
 from desktop_app.core.i18n import _, context_translator, translator
 from desktop_app.core.progress import CancelToken, ProgressFn
-from desktop_app.core.report import fonts, layout
+from desktop_app.core.report import exhibit_check, fonts, layout
 from desktop_app.core.report.common import (
     ReportOptions,
     ReportResult,
@@ -304,7 +304,8 @@ class Letter:
             desc = e.original_name + (f"\n{e.caption}" if e.caption else "")
             rows.append([Paragraph(e.exhibit, st_cell), Paragraph(fonts.markup(desc, self.lang), st_cell),
                          Paragraph(e.sha256, st_hash)])
-        table = Table(rows, colWidths=[self.width * 0.11, self.width * 0.32, self.width * 0.57], repeatRows=1)
+        table = Table(rows, colWidths=[self.width * 0.11, self.width * 0.32, self.width * 0.57], repeatRows=1,
+                      splitInRow=1)
         table.setStyle(style_for(self.lang))
         return [*out, table]
 
@@ -333,6 +334,12 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
     wanted = list(dict.fromkeys(neg.evidence_ids))
     exhibits = [by_id[i] for i in wanted if i in by_id and options.evidence_selected(by_id[i])]
     missing = [i for i in wanted if i not in by_id]
+    # The letter lists each attachment's SHA-256: check the files still match, as the dossier does.
+    unverified = exhibit_check.check(exhibits, cancel=cancel)
+    if unverified and not options.leave_out_unverified:
+        raise exhibit_check.UnverifiedExhibitsError(unverified)
+    dropped = {u.evidence.id for u in unverified}
+    exhibits = [v for v in exhibits if v.id not in dropped]
     if options.redact_third_parties:  # the same masking as the dossier (common.Redactor)
         redactor = case_redactor(ws, case, options)
         case, neg, exhibits = redactor.apply(case), redactor.apply(neg), redactor.apply(exhibits)
@@ -350,7 +357,7 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
 
     def layout_progress(done: int, total: int, label: str = "") -> None:  # flowables → the last 80 %
         progress(20 + 80 * min(done, total) // max(total, 1), 100, label or layout_label)
-    with atomic_output(out_path) as tmp:
+    with atomic_output(out_path, ws.layout.root) as tmp:
         doc = layout.ReportDoc(str(tmp), lang=options.lang, paper=options.paper, case_ref=case.reference,
                                title=letter.title(), author=case.borrower_name,
                                subject=letter._("Negotiation request"),
@@ -359,5 +366,8 @@ def build_negotiation(ws: Workspace, case_id: int, options: ReportOptions, out_p
         doc.build(story)
         cancel.check()
     progress(100, 100, _("Done"))
-    return ReportResult([out_path], doc.page_count, out_path.stat().st_size,
-                        letter_warnings(case, neg, schedule, missing) + glyph_warnings)
+    warnings = letter_warnings(case, neg, schedule, missing) + glyph_warnings
+    if unverified:
+        warnings.append(_("Not listed among the letter's attachments because their files are missing or altered: "
+                          "{exhibits}").format(exhibits=", ".join(u.evidence.exhibit for u in unverified)))
+    return ReportResult([out_path], doc.page_count, out_path.stat().st_size, warnings)

@@ -52,6 +52,6 @@ def people(d: Dossier, st, width: float) -> list:
         count = made[p.id] if p.role != PartyRole.THIRD_PARTY else received[p.id]
         data.append([cell(names[p.id]), cell(role), cell(names.get(p.organisation_id, "")), cell(numbers),
                      cell(str(count) if count else "")])
-    table = LongTable(data, colWidths=[width * r for r in (0.24, 0.2, 0.24, 0.22, 0.1)], repeatRows=1)
+    table = LongTable(data, colWidths=[width * r for r in (0.24, 0.2, 0.24, 0.22, 0.1)], repeatRows=1, splitInRow=1)
     table.setStyle(layout.table_style(lang=lang))
     return [layout.heading(_("People and numbers"), st["h2"], lang, 1, "people"), table]

@@ -170,7 +170,7 @@ def key_value_table(pairs: list[tuple[str, str]], lang: str, width: float) -> Ta
     """Label | value rows without a header (the applicant and account block)."""
     c = Cells(lang)
     rows = [[c.text(k, head=True), c.text(v)] for k, v in pairs]
-    table = Table(rows, colWidths=[width * 0.30, width * 0.70])
+    table = Table(rows, colWidths=[width * 0.30, width * 0.70], splitInRow=1)  # a long value may cross pages
     table.setStyle(style_for(lang, header_rows=0, zebra=False,
                              extra=[("BACKGROUND", (0, 0), (0, -1), layout.GREY_ZEBRA)]))
     return table

@@ -18,11 +18,12 @@ from desktop_app.core.domain.enums import Channel, EventKind, PartyRole, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import translator
 from desktop_app.core.report import facts as facts_mod
-from desktop_app.core.report import fonts, layout
+from desktop_app.core.report import fonts, full_text, layout
 from desktop_app.core.report.chart import WEEKLY_AFTER_DAYS, by_week, contacts_chart
 from desktop_app.core.report.common import REDACTION_NOTE, fmt_datetime, fmt_duration
 from desktop_app.core.report.dossier import Dossier
 from desktop_app.core.report.fasttext import FastText
+from desktop_app.core.report.third_person import dossier_label
 
 Styles = dict
 
@@ -37,7 +38,7 @@ def _link(target: str, text: str, lang: str) -> str:
 
 def _kv_table(rows: list[tuple[str, str]], st: Styles, lang: str, width: float) -> Table:
     data = [[_p(k, st["cover_label"], lang), _p(v, st["cover_value"], lang)] for k, v in rows]
-    table = Table(data, colWidths=[width * 0.28, width * 0.72])
+    table = Table(data, colWidths=[width * 0.28, width * 0.72], splitInRow=1)  # a long value may cross pages
     table.setStyle(layout.table_style(header_rows=0, zebra=False, lang=lang, extra=[
         ("GRID", (0, 0), (-1, -1), 0.4, layout.colors.black),
         ("BACKGROUND", (0, 0), (0, -1), layout.GREY_ZEBRA),
@@ -106,6 +107,10 @@ def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: li
     story.append(_p(_("SHA-256 of the evidence manifest (manifest.json in the evidence package):"), st["small"], lang))
     story.append(Paragraph(d.manifest_sha256, st["hash"]))
     story.append(Spacer(1, 3 * mm))
+    if d.left_out:
+        story.append(_p(_("Left out of this dossier because their stored files are missing or altered: {exhibits} "
+                          "(see the evidence index).").format(
+            exhibits=", ".join(u.evidence.exhibit for u in d.left_out)), st["note"], lang))
     if d.options.redact_third_parties:
         story.append(_p(_(REDACTION_NOTE), st["note"], lang))
     if len(volumes) > 1:
@@ -119,7 +124,7 @@ def cover(d: Dossier, st: Styles, width: float, generated: datetime, volumes: li
 def requests(d: Dossier, st: Styles) -> list:
     lang = d.options.lang
     _ = translator(lang)
-    story: list = [layout.heading(_("My requests"), st["h1"], lang, 0, "requests")]
+    story: list = [layout.heading(_("The complainant's requests"), st["h1"], lang, 0, "requests")]
     items = [r for r in d.case.requests if r.strip()]
     if not items:
         story.append(_p(_("(No requests entered.)"), st["body"], lang))
@@ -153,7 +158,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
         (_("Third parties contacted"), f.third_parties),
         (_("Contacts with third parties"), f.third_party_contacts),
         (_("Numbers and accounts used"), f.numbers_used),
-        (_("Complaints I filed"), f.complaints),
+        (_("Complaints filed by the complainant"), f.complaints),
     ]
     data = [[_p(k, st["cell"], lang), Paragraph(str(v), st["cell"])] for k, v in rows]
     table = Table(data, colWidths=[width * 0.6, width * 0.25], hAlign="LEFT")
@@ -170,7 +175,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
             story.append(layout.heading(_("Contacts per week"), st["h2"], lang, 1, "chart"))
             story.append(contacts_chart(by_week(f.per_day), width, lang, legend_all=_("Contacts"),
                                         legend_quiet=legend_quiet, step_days=7))
-    story.append(layout.heading(_("In my own words"), st["h2"], lang, 1, "statement"))
+    story.append(layout.heading(_("The complainant's statement"), st["h2"], lang, 1, "statement"))
     statement = d.redactor.text(d.case.statement.strip())
     if not statement:
         story.append(_p(_("(No statement entered.)"), st["body"], lang))
@@ -180,7 +185,7 @@ def facts_section(d: Dossier, st: Styles, width: float) -> list:
 
 
 def _kind_text(e, _) -> str:
-    bits = [label(e.kind, _)]
+    bits = [dossier_label(e.kind, _)]
     if e.kind == EventKind.CALL:
         if e.call_outcome:
             bits.append(label(e.call_outcome, _))
@@ -202,15 +207,14 @@ def _party_text(d: Dossier, e, _) -> str:
 GREY_TEXT = layout.colors.Color(0.27, 0.27, 0.27)
 
 
-def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, object]]:
-    """What happened: the summary (or the start of the message), a quote, when it was recorded."""
-    text = d.redactor.text(e.summary or "")
-    if not text and e.body:
-        body = d.redactor.text(e.body)
-        text = body if len(body) <= 120 else body[:120] + "…"
-    parts: list[tuple[str, float, object]] = [(text, size, layout.colors.black)]
-    if e.quotes.strip():
-        parts.append((f"“{d.redactor.text(e.quotes.strip().splitlines()[0])}”", size, layout.colors.black))
+def _summary_parts(d: Dossier, e, size: float, _, shown: full_text.CellText) -> list[tuple[str, float, object]]:
+    """What happened: the summary (or the start of the message), every quote, the details, when it
+    was recorded.  Long fields are cut (see full_text.py); the cell then points to "Entries in full"."""
+    parts: list[tuple[str, float, object]] = [(shown.summary, size, layout.colors.black)]
+    if shown.quotes:
+        parts.append(("\n".join(shown.quotes), size, layout.colors.black))
+    if shown.details:
+        parts.append((shown.details, size - 1, layout.colors.black))
     first, edited = d.recorded.get(e.id, (None, None))
     if first:
         note = _("recorded {when}").format(when=d.local_time(first))
@@ -218,6 +222,15 @@ def _summary_parts(d: Dossier, e, size: float, _) -> list[tuple[str, float, obje
             note += "; " + _("edited {when}").format(when=d.local_time(edited))
         parts.append((note, 6.5, GREY_TEXT))
     return parts
+
+
+def _what_cell(d: Dossier, e, size: float, _, lang: str, width: float) -> object:
+    """The chronology's "What happened" cell; the event's link target (for the findings) sits on it."""
+    shown = full_text.cell_text(d, e)
+    text = FastText(_summary_parts(d, e, size, _, shown), lang, width, anchor=f"ev-{e.id}")
+    if not shown.needs_full:
+        return text
+    return [text, full_text.PageRef(full_text.anchor(e.id), lang, width)]
 
 
 def _cell(text: str, style, lang: str, width: float) -> str | Paragraph:
@@ -248,19 +261,23 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
     inner = [w - 6 for w in widths]  # less the cell padding
     head = [_("Date and time"), _("Kind"), _("Who"), _("Number"), _("What happened"), _("Conduct"), _("Exhibits")]
     data = [[_p(h, st["cell_head"], lang) for h in head]]
+    left_out = {u.evidence.id: u.evidence.exhibit for u in d.left_out}
     for e in d.events:
         exhibits = []
         for evidence_id in e.evidence_ids:
             exhibit = d.exhibit_of.get(evidence_id)
             if exhibit:
                 exhibits.append(_link(exhibit, exhibit, lang) if link_exhibit(exhibit) else exhibit)
+            elif evidence_id in left_out:  # say so rather than drop it silently (see the evidence index)
+                exhibits.append(fonts.markup(_("{exhibit} (left out)").format(exhibit=left_out[evidence_id]), lang))
         data.append([
             fmt_datetime(e.start).replace(" ", "\n", 1),
             _cell(_kind_text(e, _), small, lang, inner[1]),
-            _cell(_party_text(d, e, _), small, lang, inner[2]),
-            _cell(d.redactor.number(e.contact_value, e.party_id, e.contact_key), small, lang, inner[3]),
-            # The event's link target (for the findings) sits on this cell.
-            FastText(_summary_parts(d, e, cell.fontSize, _), lang, inner[4], anchor=f"ev-{e.id}"),
+            # Names are whole in the people table; a number cut here is whole in "Entries in full".
+            _cell(full_text.cut(_party_text(d, e, _), full_text.CELL_CHARS)[0], small, lang, inner[2]),
+            _cell(full_text.cut(d.redactor.number(e.contact_value, e.party_id, e.contact_key),
+                                full_text.CELL_CHARS)[0], small, lang, inner[3]),
+            _what_cell(d, e, cell.fontSize, _, lang, inner[4]),
             _cell("; ".join(label(c, _) for c in e.conduct), small, lang, inner[5]),
             Paragraph("<br/>".join(exhibits), small) if exhibits else "",
         ])
@@ -271,10 +288,16 @@ def chronology(d: Dossier, st: Styles, width: float, link_exhibit: Callable[[str
     return story
 
 
+def entries_in_full(d: Dossier, st: Styles) -> list:
+    """Every field of the entries the tables could not show whole (see full_text.py)."""
+    _ = translator(d.options.lang)
+    return full_text.section(d, st, lambda e: _party_text(d, e, _).replace("\n", " "))
+
+
 def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
     lang = d.options.lang
     _ = translator(lang)
-    story: list = [layout.heading(_("Complaints I have already made"), st["h1"], lang, 0, "complaints")]
+    story: list = [layout.heading(_("Complaints the complainant has already made"), st["h1"], lang, 0, "complaints")]
     rows = [e for e in d.events if e.kind == EventKind.COMPLAINT]
     if not rows:
         return story + [_p(_("(None recorded.)"), st["body"], lang)]
@@ -286,23 +309,41 @@ def prior_complaints(d: Dossier, st: Styles, width: float) -> list:
             where = label(Channel(channel), _) if channel else ""
         except ValueError:
             where = str(channel)
-        outcome = " ".join(x for x in (e.summary, str(e.details.get("outcome") or "")) if x)
+        # Summary and outcome are cut to what a row can hold; the rest is in "Entries in full".
+        summary = full_text.cut(d.redactor.text(e.summary), full_text.CELL_CHARS)[0]
+        outcome = full_text.cut(d.redactor.text(full_text.outcome(e)), full_text.CELL_CHARS)[0]
+        what: object = _p(" ".join(x for x in (summary, outcome) if x), st["cell"], lang)
+        if full_text.needs_full(d, e):
+            what = [what, full_text.PageRef(full_text.anchor(e.id), lang, width * 0.3 - 6)]
         data.append([_p(fmt_datetime(e.start, with_offset=False), st["cell"], lang), _p(where, st["cell"], lang),
                      _p(str(e.details.get("ticket_no") or ""), st["cell"], lang),
-                     _p(str(e.details.get("reply_due") or ""), st["cell"], lang),
-                     _p(d.redactor.text(outcome), st["cell"], lang)])
+                     _p(str(e.details.get("reply_due") or ""), st["cell"], lang), what])
     table = LongTable(data, colWidths=[width * r for r in (0.16, 0.22, 0.2, 0.12, 0.3)], repeatRows=1)
     table.setStyle(layout.table_style(lang=lang))
     return story + [table]
 
 
-def declaration(d: Dossier, st: Styles, width: float) -> list:
+def declaration(d: Dossier, st: Styles, width: float, generated: datetime) -> list:
     lang = d.options.lang
     _ = translator(lang)
     story: list = [CondPageBreak(80 * mm), layout.heading(_("Declaration"), st["h1"], lang, 0, "declaration"),
-                   _p(_("I declare that the facts stated in this dossier are true to the best of my knowledge, and "
-                        "that the exhibits are complete and unaltered copies of the files I recorded or received."),
-                      st["body"], lang), Spacer(1, 12 * mm)]
+                   _p(_("The complainant declares that the facts stated in this dossier are true to the best of "
+                        "their knowledge, and that the exhibits are files they recorded or received."),
+                      st["body"], lang)]
+    # Exactly what the hashes and the build can vouch for, no more (issue 14, item 4).
+    story.append(_p(_("Each exhibit file in the evidence package has the SHA-256 listed for it in this dossier. "
+                      "Paper Trail computed it when the file was added, and checked every exhibit against it when "
+                      "this dossier was made on {date}. Pictures printed in this dossier are reduced copies made "
+                      "for printing; the originals are the files in the evidence package.").format(
+        date=generated.strftime("%Y-%m-%d")), st["body"], lang))
+    if any(v.mime.startswith("text/") for v in d.evidence):
+        story.append(_p(_("A text exhibit that the complainant typed (for example a transcript of a letter or a "
+                          "call) is the complainant's own transcript, not an original document."), st["body"], lang))
+    if d.left_out:
+        story.append(_p(_("Left out of this dossier because the stored file is missing or no longer matches its "
+                          "SHA-256: {exhibits}.").format(exhibits=", ".join(u.evidence.exhibit for u in d.left_out)),
+                        st["body"], lang))
+    story.append(Spacer(1, 12 * mm))
     rows = [[_p(_("Name"), st["body"], lang), _p(d.case.borrower_name, st["body"], lang)],
             [_p(_("Signature"), st["body"], lang), ""],
             [_p(_("Date"), st["body"], lang), ""]]
@@ -330,8 +371,14 @@ def appendix(d: Dossier, st: Styles) -> list:
                    Spacer(1, 3 * mm),
                    _p(_("Compare the result with the SHA-256 printed for that exhibit. The file manifest.json in "
                         "the package lists every exhibit; its own SHA-256 is printed on the cover of this "
-                        "dossier, so the list itself cannot be changed unnoticed."), st["body"], lang),
-                   _p(_("Times are local times where the borrower lives, with their offset from UTC. "
+                        "dossier, so a reader can check that the manifest they hold is the one this dossier was "
+                        "made with."), st["body"], lang),
+                   _p(_("A matching SHA-256 shows only that a file is identical to the one listed here. It does not "
+                        "show when the file was made or added: Paper Trail recorded that time on the complainant's "
+                        "computer, and no independent timestamp is attached. A timestamp from an independent "
+                        "authority (such as an RFC 3161 time-stamping service or a notary) over manifest.json "
+                        "would show that these files existed by that time."), st["body"], lang),
+                   _p(_("Times are local times where the complainant lives, with their offset from UTC. "
                         "\"Recorded\" is when an entry was first saved in Paper Trail; \"edited\" is its last "
                         "change."), st["body"], lang)]
     return story

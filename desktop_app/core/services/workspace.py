@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import CorruptDatabaseError
 from desktop_app.core.paths import DataLayout
+from desktop_app.core.report import staging as report_staging
 from desktop_app.core.services.audit import AuditService
 from desktop_app.core.services.cases import CaseService
 from desktop_app.core.services.events import EventService
@@ -61,6 +62,7 @@ class Workspace:
         vault = Vault(layout.vault).create()
         workspace = cls(layout, db, vault)
         vault.sweep(workspace.evidence.referenced_hashes())
+        report_staging.sweep(layout.root)  # unfinished PDFs/ZIPs of killed processes (report/staging.py)
         backups.prune(layout.backups, "daily")
         return workspace
 
