@@ -30,7 +30,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
     p.add_argument("--max-mb", type=float, default=10.0, help="size limit per PDF file in MB (default 10)")
     p.add_argument("--redact-third-parties", action="store_true",
-                   help="mask the names and numbers of third parties (relatives, employer…)")
+                   help="mask the names and numbers of third parties (relatives, employer…) in the PDF's text; "
+                        "pictures and recordings in the exhibits are not redacted")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day to include (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include (YYYY-MM-DD)")
     p.add_argument("--excerpts", action="store_true", help="print message texts as excerpts, not in full")

@@ -196,6 +196,8 @@ class ReportDialog(QDialog):
         dates.setContentsMargins(0, 0, 0, 0)
         grid.addRow(self.dates_row)
         self.redact = QCheckBox(_("Hide the names and numbers of third parties (family, colleagues)"))
+        self.redact.setToolTip(_("Masks them in the PDF's text. Pictures and recordings in the exhibits are not "
+                                 "redacted and may still show them."))
         grid.addRow(self.redact)
         self.text_mode = QComboBox()
         self.text_mode.addItem(_("Full message text"), True)
