@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from desktop_app.core.paths import resource_path
+from desktop_app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(app_icon)))
     register_fonts()
     load_stylesheet(app)
+    install_wheel_guard(app)
     return app  # type: ignore[return-value]
 
 
