@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from desktop_app.core.domain.enums import CallOutcome, Conduct, Direction, EventKind
 from desktop_app.core.domain.labels import label
+from desktop_app.core.domain.phones import display_number
 from desktop_app.core.i18n import _, ngettext
 from desktop_app.ui.panel_format import short_datetime_format
 
@@ -63,6 +64,7 @@ class TimelineModel(QAbstractTableModel):
         self.rows: list[tuple] = []
         self.parties: dict[int, str] = {}
         self.flagged: set[int] = set()
+        self.region = "CN"  # the case's jurisdiction: its numbers show in national format, others international
         self._titles = column_titles()
         self._icons: dict[str, QIcon] = {}
         self._kind_text: dict[str, str] = {}
@@ -158,7 +160,7 @@ class TimelineModel(QAbstractTableModel):
         if col == Col.PARTY:
             return self.parties.get(row[R_PARTY], "") if row[R_PARTY] is not None else ""
         if col == Col.NUMBER:
-            return row[R_NUMBER]
+            return display_number(row[R_NUMBER], self.region) if row[R_NUMBER] else ""
         if col == Col.SUMMARY:
             return row[R_SUMMARY].split("\n", 1)[0]
         if col == Col.FLAGS:

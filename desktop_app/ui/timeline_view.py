@@ -215,6 +215,7 @@ class TimelinePane(QWidget):
             return
         parties = {p.id: p.name for p in self.ws.parties.list(case_id)}
         self._fill_parties(parties)
+        self.model.region = str(self.ws.cases.get(case_id).jurisdiction.value)
         self.model.set_rows(self.ws.events.timeline_rows(case_id), parties)
         if self.search.text().strip():
             self._run_search()

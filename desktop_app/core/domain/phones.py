@@ -174,6 +174,36 @@ def masked(raw: str, region: str = "CN") -> str:
     return digits[:3] + "*" * (n - 7) + digits[-4:]
 
 
+_NUMBER_QUERY = re.compile(r"^\+?[\d\s\-().]+$")
+
+
+def number_query_digits(query: str) -> str:
+    """The digits of a search query that is a phone number or the tail of one ("+1 888 555 0163",
+    "(888) 555-0163", "555-0163"); "" when the query is words, or has fewer than 4 digits."""
+    text = unicodedata.normalize("NFKC", query or "").strip()
+    if not _NUMBER_QUERY.match(text):
+        return ""
+    digits = re.sub(r"\D", "", text)
+    return digits if len(digits) >= 4 else ""
+
+
+@lru_cache(maxsize=65536)
+def display_number(raw: str, region: str = "CN") -> str:
+    """A number as the app shows it, one format everywhere: national format for a number of the
+    case's own country ("(888) 555-0163" in a US case), international for any other
+    ("+86 138 0013 8000"); shapes phonenumbers cannot place are shown as written."""
+    info = analyse(raw, region)
+    if not info.e164:
+        return (raw or "").strip()
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
+    number = phonenumbers.parse(info.e164)
+    home = region_for_jurisdiction(region)
+    own = phonenumbers.region_code_for_number(number) == home
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL if own else PhoneNumberFormat.INTERNATIONAL)
+
+
 def region_for_jurisdiction(jurisdiction: str) -> str:
     """A phonenumbers region for a case jurisdiction ("UK" is "GB" there; "other" falls back to CN)."""
     code = str(jurisdiction).upper()
