@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from desktop_app.core.paths import resource_path
+from desktop_app.ui.screen_fit import install_screen_fit
 from desktop_app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     register_fonts()
     load_stylesheet(app)
     install_wheel_guard(app)
+    install_screen_fit(app)
     return app  # type: ignore[return-value]
 
 

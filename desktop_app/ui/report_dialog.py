@@ -42,6 +42,7 @@ from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_lang
 from desktop_app.core.report.common import ReportOptions, fmt_datetime
 from desktop_app.ui import report_preview
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.screen_fit import scrolling
 from desktop_app.ui.workers import Task, run_task
 
 KIND_NAMES = {"complaint": N_("Complaint dossier"), "negotiation": N_("Negotiation request")}
@@ -151,7 +152,7 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notice)
-        layout.addWidget(self._options_box(), 1)
+        layout.addWidget(scrolling(self._options_box()), 1)  # fits 720 px once the preview shows
         layout.addLayout(progress_row)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 2)
