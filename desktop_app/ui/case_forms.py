@@ -243,6 +243,17 @@ class CaseDialog(QDialog):
         form.addRow("", error)
         self.errors[name] = error
         self.fields[name] = widget
+        # The message goes as soon as the field is changed (it used to stay after a title was typed).
+        for edit in [widget, *widget.findChildren(QWidget)]:
+            signal = None
+            if isinstance(edit, QLineEdit):
+                signal = edit.textEdited
+            elif isinstance(edit, QComboBox):
+                signal = edit.currentTextChanged
+            elif isinstance(edit, QDateEdit):
+                signal = edit.dateChanged
+            if signal is not None:
+                signal.connect(lambda *_args, label=error: (label.clear(), label.hide()))
 
     def _line(self, form: QFormLayout, name: str, text: str, placeholder: str) -> QLineEdit:
         line = QLineEdit()

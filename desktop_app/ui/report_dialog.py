@@ -166,7 +166,7 @@ class ReportDialog(QDialog):
     def _options_box(self) -> QGroupBox:
         box = QGroupBox(_("Options"))
         grid = QFormLayout(box)
-        self.use_dates = QCheckBox(_("Only events between"))
+        self.use_dates = QCheckBox(_("Only entries between"))
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         events = self.ws.events.list(self.case_id)
         first = events[0].start.date() if events else None
@@ -212,7 +212,7 @@ class ReportDialog(QDialog):
         for v in self.ws.evidence.list(self.case_id):
             self._add_item(self.exhibit_list, f"{v.exhibit}  {v.original_name}  {v.caption}".rstrip(), v.id)
         self.lists = QTabWidget()
-        self.lists.addTab(self.event_list, _("Events to include"))
+        self.lists.addTab(self.event_list, _("Entries to include"))
         self.lists.addTab(self.exhibit_list, _("Exhibits to include"))
         self.lists.setMinimumHeight(120)
         self.untick = QLabel(_("Untick anything to leave it out of the document:"))

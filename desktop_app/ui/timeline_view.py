@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.enums import EventKind
 from desktop_app.core.domain.labels import label
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext
 from desktop_app.ui.timeline_model import Col, TimelineFilter, TimelineModel
 from desktop_app.ui.workers import run_task
 
@@ -319,10 +319,11 @@ class TimelinePane(QWidget):
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         locale = QLocale()
         if self.proxy.active():
-            self.count.setText(_("{shown} of {total} entries shown").format(
-                shown=locale.toString(shown), total=locale.toString(total)))
+            self.count.setText(ngettext("{shown} of {total} entry shown", "{shown} of {total} entries shown",
+                                        total).format(shown=locale.toString(shown), total=locale.toString(total)))
         else:
-            self.count.setText(_("{total} entries").format(total=locale.toString(total)))
+            self.count.setText(ngettext("{total} entry", "{total} entries", total).format(
+                total=locale.toString(total)))
 
     # -- selection -------------------------------------------------------------------------
     def _current_changed(self, current, previous) -> None:

@@ -160,7 +160,7 @@ class EvidencePanel(QWidget):
             items = [e for e in self.ws.evidence.list(self.case_id) if e.id in wanted]
         self.model.set_items(items)
         self._update_heading()
-        self._update_buttons()
+        self._selection_changed()  # a model reset emits no selection change: drop the last file's caption
         self._verify(items)
 
     def _verify(self, items: list[Evidence]) -> None:
