@@ -14,6 +14,17 @@ from desktop_app.core.paths import resource_path
 
 _icon_cache: dict[str, QIcon] = {}
 
+# Standard keys some platforms leave empty (Preferences has no binding on Linux or Windows): the
+# action still needs a key that works and shows in the menu.
+FALLBACK_KEYS = {QKeySequence.StandardKey.Preferences: "Ctrl+,"}
+
+
+def key_sequence(shortcut: str | QKeySequence.StandardKey) -> QKeySequence:
+    sequence = QKeySequence(shortcut)
+    if sequence.isEmpty() and shortcut in FALLBACK_KEYS:
+        sequence = QKeySequence(FALLBACK_KEYS[shortcut])
+    return sequence
+
 
 def icon(name: str) -> QIcon:
     """An icon from resources/icons/<name>.svg (empty icon if missing)."""
@@ -90,10 +101,10 @@ class Actions:
             action = QAction(parent)
             action.setObjectName(f"action_{spec.name}")
             if spec.shortcut is not None and spec.key_shown_only:
-                self._shown_keys[spec.name] = QKeySequence(spec.shortcut).toString(
+                self._shown_keys[spec.name] = key_sequence(spec.shortcut).toString(
                     QKeySequence.SequenceFormat.NativeText)
             elif spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcut(key_sequence(spec.shortcut))
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             self._actions[spec.name] = action

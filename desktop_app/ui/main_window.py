@@ -195,6 +195,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.empty.open_demo.connect(self.open_demo)
         self.cases.case_selected.connect(self._case_clicked)
         self.timeline.event_selected.connect(self._event_selected)
+        self.timeline.selection_changed.connect(self._update_enabled)
         self.timeline.table.files_dropped.connect(self.files_dropped)
         self.detail.saved.connect(self._event_saved)
         self.detail.evidence_changed.connect(self._evidence_changed)
@@ -253,9 +254,10 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     def _update_enabled(self) -> None:
         has_case = self.case_id is not None
-        for name in ("edit_case", "log_call", "log_message", "log_visit", "new_event", "delete_event", "trash",
+        for name in ("edit_case", "log_call", "log_message", "log_visit", "new_event", "trash",
                      "find", "flagged_only", "clear_filters", "parties", "import", "report", "negotiation"):
             self.actions.all()[name].setEnabled(has_case)
+        self.actions.delete_event.setEnabled(has_case and bool(self.timeline.selected_event_ids()))
         self.actions.undo_delete.setEnabled(has_case and bool(self._undo_stack))
         self.actions.save_event.setEnabled(self.detail.dirty)
 

@@ -41,6 +41,7 @@ from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from desktop_app.core.report.common import ReportOptions, fmt_datetime
 from desktop_app.ui import report_preview
+from desktop_app.ui.confirm import confirm_replace
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.screen_fit import scrolling
 from desktop_app.ui.workers import Task, run_task
@@ -321,6 +322,11 @@ class ReportDialog(QDialog):
         if out.parent == self.ws.layout.exports:
             out.parent.mkdir(parents=True, exist_ok=True)
         zip_path = out.with_suffix(".zip") if self.zip.isChecked() and self.zip.isEnabled() else None
+        # Ask before replacing a file, except the one this dialog just made (building again is knowing).
+        made = {Path(p) for p in self.result.paths} if self.result is not None else set()
+        made |= {Path(self.package.path)} if self.package is not None else set()
+        if not confirm_replace(self, [p for p in (out, zip_path) if p is not None and p not in made]):
+            return
         self.result = self.package = None
         self._set_building(True)
         self.preview.clear()

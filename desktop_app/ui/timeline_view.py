@@ -103,6 +103,7 @@ class TimelineTable(QTableView):
 
 class TimelinePane(QWidget):
     event_selected = Signal(object)  # event id or None
+    selection_changed = Signal()  # rows selected or unselected (Delete entry needs a selection)
     search_applied = Signal()
 
     def __init__(self, ws, parent: QWidget | None = None) -> None:
@@ -117,6 +118,7 @@ class TimelinePane(QWidget):
         self.table.set_column_widths()
         self.table.horizontalHeader().setSortIndicator(Col.WHEN, Qt.SortOrder.AscendingOrder)
         self._search_generation = 0
+        self._shown_id: int | None = None  # the entry the editor shows (see _follow_filters)
         self._search_task = None
 
         self.search = QLineEdit()
@@ -165,6 +167,8 @@ class TimelinePane(QWidget):
         self.date_to.dateChanged.connect(self._filters_changed)
         self.flagged.toggled.connect(self._filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
+        self.model.modelReset.connect(self.selection_changed.emit)
         self.proxy.modelReset.connect(self._update_count)
         self.model.flags_changed.connect(self.table.viewport().update)
         self.proxy.layoutChanged.connect(self._update_count)
@@ -274,6 +278,7 @@ class TimelinePane(QWidget):
                                date_from=self._date_value(self.date_from), date_to=self._date_value(self.date_to),
                                flagged_only=self.flagged.isChecked())
         self._update_count()
+        self._follow_filters()
 
     def clear_filters(self) -> None:
         for widget in (self.kind, self.party, self.date_from, self.date_to, self.search):
@@ -313,6 +318,7 @@ class TimelinePane(QWidget):
             return  # an older query answered after a newer one started
         self.proxy.set_filters(search_ids=ids)
         self._update_count()
+        self._follow_filters()
         self.search_applied.emit()
 
     def _update_count(self, *args) -> None:
@@ -327,7 +333,25 @@ class TimelinePane(QWidget):
 
     # -- selection -------------------------------------------------------------------------
     def _current_changed(self, current, previous) -> None:
-        self.event_selected.emit(self.proxy.event_id_at(current.row()) if current.isValid() else None)
+        self._shown_id = self.proxy.event_id_at(current.row()) if current.isValid() else None
+        self.event_selected.emit(self._shown_id)
+
+    def _follow_filters(self) -> None:
+        """The entry being shown was filtered out (a search, a kind, a date range): the editor lets go
+        of it instead of showing an entry the list no longer has; still shown, it stays current."""
+        shown = self._shown_id
+        if shown is None:
+            return
+        row = self.proxy.proxy_row_of(shown)
+        if row is None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().clear()
+            self.table.selectionModel().blockSignals(False)
+            self._shown_id = None
+            self.event_selected.emit(None)
+            self.selection_changed.emit()
+        elif self.current_event_id() != shown:  # Qt moved the current row: put it back on the entry
+            self.select_events([shown])
 
     def current_event_id(self) -> int | None:
         index = self.table.currentIndex()
