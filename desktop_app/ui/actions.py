@@ -83,6 +83,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", N_("&Quit"), QKeySequence.StandardKey.Quit, None, N_("Close Paper Trail")),
     ActionSpec("about", N_("&About Paper Trail"), None, None, None),
 )
+# The Help menu's own actions (bench/flat_window.py mirrors SPECS, the app's working actions).
+HELP_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("guide", N_("Quick &guide"), QKeySequence.StandardKey.HelpContents, None,
+               N_("How to keep a record that holds up")),
+    ActionSpec("shortcuts", N_("&Keyboard shortcuts"), "Ctrl+/", None, N_("Every key the app knows")),
+)
 
 
 def _plain(text: str) -> str:
@@ -97,7 +103,7 @@ class Actions:
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[str, QAction] = {}
         self._shown_keys: dict[str, str] = {}
-        for spec in SPECS:
+        for spec in (*SPECS, *HELP_SPECS):
             action = QAction(parent)
             action.setObjectName(f"action_{spec.name}")
             if spec.shortcut is not None and spec.key_shown_only:
@@ -123,7 +129,7 @@ class Actions:
         return dict(self._actions)
 
     def retranslate(self) -> None:
-        for spec in SPECS:
+        for spec in (*SPECS, *HELP_SPECS):
             action = self._actions[spec.name]
             shown = self._shown_keys.get(spec.name)
             action.setText(_(spec.text) + (f"\t{shown}" if shown else ""))

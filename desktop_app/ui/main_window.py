@@ -152,7 +152,7 @@ class MainWindow(CommandsMixin, QMainWindow):
                            "undo_delete", "trash")),
             (_("&View"), ("find", "flagged_only", "clear_filters", None, "follow_ups", "findings")),
             (_("&Tools"), ("verify", None, "settings")),
-            (_("&Help"), ("about",)),
+            (_("&Help"), ("guide", "shortcuts", None, "about")),
         )
         for title, names in layout:
             menu = bar.addMenu(title)
@@ -188,6 +188,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.settings.triggered.connect(self.show_settings)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
+        a.guide.triggered.connect(lambda: self.show_help(0))
+        a.shortcuts.triggered.connect(lambda: self.show_help(1))
+        self.timeline.checklist.requested.connect(lambda name: self.actions.all()[name].trigger())
         # Delete acts on the timeline only, never on text being typed in the editor: the table
         # handles the key itself; the action's shortcut is only shown in the menu and tooltip.
         self.timeline.table.delete_pressed.connect(a.delete_event.trigger)

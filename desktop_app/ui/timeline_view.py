@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.enums import EventKind
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import _, ngettext
+from desktop_app.ui.empty_state import CaseChecklist
 from desktop_app.ui.timeline_model import Col, TimelineFilter, TimelineModel
 from desktop_app.ui.workers import run_task
 
@@ -153,7 +155,12 @@ class TimelinePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        # A case with no entries shows what to do first instead of an empty grid.
+        self.checklist = CaseChecklist()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.checklist)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.count)
 
         self._timer = QTimer(self)
@@ -196,6 +203,7 @@ class TimelinePane(QWidget):
         self.flagged.setText(_("Flagged only"))
         self.flagged.setAccessibleName(_("Flagged only"))
         self.table.setAccessibleName(_("Timeline"))
+        self.checklist.retranslate()
         current = self.kind.currentData()
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -323,6 +331,7 @@ class TimelinePane(QWidget):
 
     def _update_count(self, *args) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.pages.setCurrentWidget(self.checklist if total == 0 and self.case_id is not None else self.table)
         locale = QLocale()
         if self.proxy.active():
             self.count.setText(ngettext("{shown} of {total} entry shown", "{shown} of {total} entries shown",
