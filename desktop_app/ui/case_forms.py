@@ -37,7 +37,7 @@ from desktop_app.core.i18n import N_, _, current_language
 from desktop_app.core.services.case_defaults import new_case_defaults, system_time_zone
 from desktop_app.core.services.cases import DEFAULT_CURRENCY, DEFAULT_TZ
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.panel_format import fill_enum_combo, fmt_number, named, select_data
+from desktop_app.ui.panel_format import fill_enum_combo, fmt_number, named, select_data, use_ui_date_format
 
 CURRENCIES = ("CNY", "TWD", "HKD", "USD", "GBP", "EUR")
 PRODUCT_TYPES = ("信用卡", "消费贷", "分期购物", "网络小贷", "Credit card", "Personal loan", "Buy now, pay later")
@@ -182,7 +182,7 @@ class CaseDialog(QDialog):
         self.overdue.setCalendarPopup(True)
         self.overdue.setMinimumDate(NO_DATE)
         self.overdue.setSpecialValueText(_("Not set"))
-        self.overdue.setDisplayFormat("yyyy-MM-dd")
+        use_ui_date_format(self.overdue)
         self.overdue.setDate(NO_DATE)
         named(self.overdue, _("Overdue since"))
         clear = QPushButton(_("Clear"))

@@ -39,10 +39,11 @@ from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.negotiation import Negotiation
 from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
-from desktop_app.core.report.common import ReportOptions, fmt_datetime
+from desktop_app.core.report.common import ReportOptions
 from desktop_app.ui import report_preview
 from desktop_app.ui.confirm import confirm_replace
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.panel_format import fmt_datetime, use_ui_date_format
 from desktop_app.ui.screen_fit import scrolling
 from desktop_app.ui.workers import Task, run_task
 
@@ -174,7 +175,7 @@ class ReportDialog(QDialog):
         last = events[-1].start.date() if events else None
         for edit, day in ((self.date_from, first), (self.date_to, last)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            use_ui_date_format(edit)
             edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
             edit.setEnabled(False)
             self.use_dates.toggled.connect(edit.setEnabled)
@@ -208,7 +209,7 @@ class ReportDialog(QDialog):
 
         self.event_list, self.exhibit_list = QListWidget(), QListWidget()
         for e in events:
-            text = f"{fmt_datetime(e.start, with_offset=False)}  {label(e.kind)}  {e.summary or e.contact_value}"
+            text = f"{fmt_datetime(e.start)}  {label(e.kind)}  {e.summary or e.contact_value}"
             self._add_item(self.event_list, text, e.id)
         for v in self.ws.evidence.list(self.case_id):
             self._add_item(self.exhibit_list, f"{v.exhibit}  {v.original_name}  {v.caption}".rstrip(), v.id)

@@ -30,6 +30,7 @@ from desktop_app.core.domain.enums import EventKind
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import _, ngettext
 from desktop_app.ui.empty_state import CaseChecklist
+from desktop_app.ui.panel_format import use_ui_date_format
 from desktop_app.ui.timeline_model import Col, TimelineFilter, TimelineModel
 from desktop_app.ui.workers import run_task
 
@@ -187,8 +188,7 @@ class TimelinePane(QWidget):
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")  # the minimum means "no limit"
         edit.setDate(NO_DATE)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
+        return use_ui_date_format(edit)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search words, numbers, names… (Ctrl+F)"))
@@ -203,6 +203,8 @@ class TimelinePane(QWidget):
         self.flagged.setText(_("Flagged only"))
         self.flagged.setAccessibleName(_("Flagged only"))
         self.table.setAccessibleName(_("Timeline"))
+        for edit in (self.date_from, self.date_to):
+            use_ui_date_format(edit)
         self.checklist.retranslate()
         current = self.kind.currentData()
         self.kind.blockSignals(True)
