@@ -152,6 +152,35 @@ def location_of(e164: str) -> str:
         return ""
 
 
+# phonenumbers has place names in English and Simplified Chinese only; in Traditional Chinese the
+# country's name comes from the app's own catalogue (the same words as the jurisdiction labels).
+_COUNTRY_MSGID = {"CN": "Mainland China", "TW": "Taiwan", "HK": "Hong Kong", "US": "United States",
+                  "GB": "United Kingdom"}
+
+
+@lru_cache(maxsize=4096)
+def location_in(e164: str, lang: str) -> str:
+    """Where a number is registered, in `lang` (the UI's or a document's language): "Beijing" or
+    "北京市", and in Traditional Chinese the country ("中國大陸"), never the Simplified "中国"."""
+    if not e164:
+        return ""
+    if lang.startswith("zh") and lang != "zh_TW":
+        return location_of(e164)
+    try:
+        import phonenumbers
+        from phonenumbers import geocoder
+
+        number = phonenumbers.parse(e164)
+        if lang == "zh_TW":
+            from desktop_app.core.i18n import translate
+
+            msgid = _COUNTRY_MSGID.get(phonenumbers.region_code_for_number(number) or "")
+            return translate(msgid, "zh_TW") if msgid else ""
+        return geocoder.description_for_number(number, "en")
+    except Exception:  # noqa: BLE001 - geocoding is a nicety; never fail over it
+        return ""
+
+
 def number_key(raw: str, region: str = "CN") -> str:
     """The grouping key of a number as written (see module docstring)."""
     return analyse(raw, region).key

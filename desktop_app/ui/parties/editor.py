@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.enums import ContactPointKind, PartyRole, Relationship
 from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Party
-from desktop_app.core.domain.phones import WITHHELD_KEY, analyse, region_for_jurisdiction
+from desktop_app.core.domain.phones import WITHHELD_KEY, analyse, location_in, region_for_jurisdiction
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, current_language
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.panel_format import fill_enum_combo, named, select_data
 
@@ -44,7 +44,8 @@ def describe_point(kind: ContactPointKind, value: str, jurisdiction: str) -> tup
     info = analyse(value, region_for_jurisdiction(jurisdiction))
     if info.key == WITHHELD_KEY:
         return _("Withheld number"), ""
-    return info.e164 or info.display or info.key, info.location
+    place = location_in(info.e164, current_language()) if info.e164 else ""  # in the UI's language
+    return info.e164 or info.display or info.key, place
 
 
 class PartyEditor(QWidget):
