@@ -171,6 +171,12 @@ class TimelineModel(QAbstractTableModel):
             return str(row[R_EVIDENCE]) if row[R_EVIDENCE] else ""
         return ""
 
+    def all_kind_texts(self) -> list[str]:
+        """Every text the Kind column can show (for its width)."""
+        texts = [_kind_label(kind.value) for kind in EventKind]
+        texts += [f"{_kind_label(EventKind.CALL.value)} · {_enum_label(CallOutcome, o.value)}" for o in CallOutcome]
+        return texts
+
     def kind_text(self, row: tuple) -> str:
         key = f"{row[R_KIND]}|{row[R_DIR]}|{row[R_OUTCOME]}"
         text = self._kind_text.get(key)

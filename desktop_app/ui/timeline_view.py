@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,15 +66,36 @@ class TimelineTable(QTableView):
         header.setHighlightSections(False)
 
     def set_column_widths(self) -> None:
-        """Widths from the font and the current language's header texts (Chinese is wider)."""
+        """Widths from the font and the current language's header texts (Chinese is wider); the
+        Kind and Who columns from what they will show, so "Call · Answered" is not clipped on the
+        first paint and long names are not squeezed into nine characters on a wide screen."""
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
         unit = metrics.horizontalAdvance("0")
         model = self.model()
         chars = {Col.KIND: 14, Col.WHEN: 14, Col.PARTY: 9, Col.NUMBER: 12, Col.FLAGS: 4, Col.EVIDENCE: 3}
+        content = self.content_widths(metrics)
         for col, count in chars.items():
             title = model.headerData(col, Qt.Orientation.Horizontal) if model is not None else ""
-            header.resizeSection(col, max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24)
+            width = max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24
+            header.resizeSection(col, max(width, content.get(col, 0)))
+
+    def content_widths(self, metrics) -> dict[int, int]:
+        """Widths the Kind and Who texts need: every kind label (with a call's outcome) and the
+        case's party names, capped so a very long name cannot push Summary off the screen."""
+        source = getattr(self.model(), "sourceModel", lambda: None)()
+        if source is None:
+            return {}
+        padding = 24 + self.iconSize().width() + 8  # margins, the kind icon and its gap
+        kinds = [metrics.horizontalAdvance(text) for text in source.all_kind_texts()]
+        names = [metrics.horizontalAdvance(name) for name in source.parties.values()]
+        cap = metrics.horizontalAdvance("0") * 40
+        return {Col.KIND: max(kinds, default=0) + padding, Col.PARTY: min(max(names, default=0) + 24, cap)}
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the language's font arrived after the widths were set
+            self.set_column_widths()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
@@ -231,6 +252,7 @@ class TimelinePane(QWidget):
         self._fill_parties(parties)
         self.model.region = str(self.ws.cases.get(case_id).jurisdiction.value)
         self.model.set_rows(self.ws.events.timeline_rows(case_id), parties)
+        self.table.set_column_widths()  # the Who column fits this case's names
         if self.search.text().strip():
             self._run_search()
 
