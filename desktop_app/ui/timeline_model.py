@@ -171,11 +171,10 @@ class TimelineModel(QAbstractTableModel):
             return str(row[R_EVIDENCE]) if row[R_EVIDENCE] else ""
         return ""
 
-    def all_kind_texts(self) -> list[str]:
-        """Every text the Kind column can show (for its width)."""
-        texts = [_kind_label(kind.value) for kind in EventKind]
-        texts += [f"{_kind_label(EventKind.CALL.value)} · {_enum_label(CallOutcome, o.value)}" for o in CallOutcome]
-        return texts
+    def shown_kind_texts(self) -> list[str]:
+        """The texts the Kind column shows for these rows (for its width): one per kind and outcome."""
+        seen = {(r[R_KIND], r[R_DIR], r[R_OUTCOME]): r for r in self.rows}
+        return [self.kind_text(r) for r in seen.values()]
 
     def kind_text(self, row: tuple) -> str:
         key = f"{row[R_KIND]}|{row[R_DIR]}|{row[R_OUTCOME]}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -75,19 +76,39 @@ class TimelineTable(QTableView):
         model = self.model()
         chars = {Col.KIND: 14, Col.WHEN: 14, Col.PARTY: 9, Col.NUMBER: 12, Col.FLAGS: 4, Col.EVIDENCE: 3}
         content = self.content_widths(metrics)
+        widths = {}
         for col, count in chars.items():
             title = model.headerData(col, Qt.Orientation.Horizontal) if model is not None else ""
-            width = max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24
-            header.resizeSection(col, max(width, content.get(col, 0)))
+            widths[col] = max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24
+        base = dict(widths)
+        for col, width in content.items():
+            widths[col] = max(widths[col], width)
+        # Long names and kinds get their room only while Summary keeps 20 characters: no sideways
+        # scrolling (Who gives way first, then Kind, each down to its usual width).
+        if self.viewport().width() > 100:
+            for col in (Col.PARTY, Col.KIND):
+                room = (self.viewport().width() - sum(w for c, w in widths.items() if c != col) - unit * 20
+                        - self.verticalScrollBar().sizeHint().width())  # a vertical scrollbar may yet appear
+                widths[col] = max(base[col], min(widths[col], room))
+        for col, width in widths.items():
+            header.resizeSection(col, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.horizontalScrollBar().maximum() > 0 or event.oldSize().width() < event.size().width():
+            self.set_column_widths()  # narrower: give Summary its room back; wider: let names grow
 
     def content_widths(self, metrics) -> dict[int, int]:
-        """Widths the Kind and Who texts need: every kind label (with a call's outcome) and the
-        case's party names, capped so a very long name cannot push Summary off the screen."""
+        """Widths the Kind and Who texts need: the kinds in this case (with a call's outcome) and
+        the case's party names, capped so a very long name cannot push Summary off the screen."""
         source = getattr(self.model(), "sourceModel", lambda: None)()
         if source is None:
             return {}
-        padding = 24 + self.iconSize().width() + 8  # margins, the kind icon and its gap
-        kinds = [metrics.horizontalAdvance(text) for text in source.all_kind_texts()]
+        icon_width = self.iconSize().width()
+        if icon_width <= 0:
+            icon_width = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        padding = 24 + icon_width + 8  # margins, the kind icon and its gap
+        kinds = [metrics.horizontalAdvance(text) for text in source.shown_kind_texts()]
         names = [metrics.horizontalAdvance(name) for name in source.parties.values()]
         cap = metrics.horizontalAdvance("0") * 40
         return {Col.KIND: max(kinds, default=0) + padding, Col.PARTY: min(max(names, default=0) + 24, cap)}

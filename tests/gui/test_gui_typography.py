@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtGui import QFontMetrics
 
 from desktop_app.ui.application import apply_language
@@ -26,20 +27,44 @@ def test_english_uses_a_latin_face_and_zh_tw_puts_tc_first(qapp):
     apply_language(qapp, "en")
 
 
-def test_kind_and_who_columns_show_their_text_on_the_first_paint(qtbot, window, workspace):
+@pytest.fixture
+def wide_screen(qapp):
+    """Tests run on an 800 px offscreen screen, and every window is made to fit its screen: lift
+    that for a pane that stands for part of a 1920 px window."""
+    from desktop_app.ui import screen_fit
+
+    if screen_fit._filter is not None:
+        qapp.removeEventFilter(screen_fit._filter)
+    yield
+    if screen_fit._filter is not None:
+        qapp.installEventFilter(screen_fit._filter)
+
+
+def test_kind_and_who_columns_show_their_text_and_summary_keeps_its_room(qtbot, workspace, wide_screen):
+    from desktop_app.ui.timeline_view import TimelinePane
+
     case = workspace.cases.create("Keystone Arbor", "US")
     agency = workspace.parties.add(case.id, "Keystone Arbor Recovery Group, LLC", "agency")
     workspace.events.log(case.id, "call", datetime(2026, 3, 2, 21, 5), direction="incoming",
                          call_outcome="voicemail", party_id=agency.id, summary="Voicemail")
-    window.refresh_cases()
-    window.open_case(case.id)
-    table = window.timeline.table
+    pane = TimelinePane(workspace)
+    qtbot.addWidget(pane)
+    pane.resize(1300, 500)  # the timeline's share of a 1920 px window
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.load_case(case.id)
+    table = pane.table
     metrics = table.fontMetrics()
     header = table.horizontalHeader()
-    kind_text = window.timeline.proxy.index(0, Col.KIND).data()
+    kind_text = pane.proxy.index(0, Col.KIND).data()
     assert "·" in kind_text  # "Call · Voicemail"
     assert header.sectionSize(Col.KIND) >= metrics.horizontalAdvance(kind_text) + table.iconSize().width()
     assert header.sectionSize(Col.PARTY) >= metrics.horizontalAdvance("Keystone Arbor Recovery Group, LLC")
+    # Narrow (a 1280 px window): the name gives way before the timeline would scroll sideways.
+    pane.resize(700, 500)
+    qtbot.wait(10)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(Col.SUMMARY) >= metrics.horizontalAdvance("0") * 15
 
 
 def test_the_us_demo_timeline_needs_no_horizontal_scrollbar(qtbot, workspace):
@@ -49,7 +74,7 @@ def test_the_us_demo_timeline_needs_no_horizontal_scrollbar(qtbot, workspace):
     case_id = ensure_demo(workspace, "us")
     pane = TimelinePane(workspace)
     qtbot.addWidget(pane)
-    pane.resize(1000, 500)  # the timeline's share of a 1600 px window
+    pane.resize(700, 500)  # the timeline's share of a 1280 px window
     pane.show()
     pane.load_case(case_id)
     qtbot.waitExposed(pane)
