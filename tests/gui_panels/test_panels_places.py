@@ -42,3 +42,19 @@ def test_places_for_other_countries():
     assert location_in("+14155550100", "zh_TW") == "美國"
     assert location_in("+33612345678", "zh_TW") == ""  # no Traditional name known: nothing, not Simplified
     assert location_in("", "en") == ""
+
+
+def test_a_us_case_shows_its_numbers_and_examples_as_american(qtbot, workspace, lang):
+    lang("en")
+    ws = workspace
+    case = ws.cases.create("Keystone Arbor", "US")
+    ws.parties.add(case.id, "Mike Turner", "collector", numbers=["8885550163", "+86 138 0013 8000"])
+    ws.case_id = case.id
+    dialog = PartiesDialog(ws, case.id)
+    qtbot.addWidget(dialog)
+    # One format, as in the timeline: national for the case's country, international for others.
+    assert dialog.table.item(0, 3).text() == "(888) 555-0163, +86 138 0013 8000"
+    dialog.table.selectRow(0)
+    placeholder = dialog.editor.point_value.placeholderText()
+    assert "138 0013" not in placeholder and "WeChat" not in placeholder
+    assert "(201) 555-0123" in placeholder

@@ -233,6 +233,17 @@ def display_number(raw: str, region: str = "CN") -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL if own else PhoneNumberFormat.INTERNATIONAL)
 
 
+@lru_cache(maxsize=16)
+def example_number(jurisdiction: str) -> str:
+    """A made-up mobile number of the place, as the app displays it ("(201) 555-0123" in a US case,
+    "131 2345 6789" in a Mainland one), for placeholders; "" where phonenumbers has none."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    number = phonenumbers.example_number_for_type(region_for_jurisdiction(jurisdiction), PhoneNumberType.MOBILE)
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if number is not None else ""
+
+
 def region_for_jurisdiction(jurisdiction: str) -> str:
     """A phonenumbers region for a case jurisdiction ("UK" is "GB" there; "other" falls back to CN)."""
     code = str(jurisdiction).upper()
