@@ -133,7 +133,7 @@ class PartiesDialog(QDialog):
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 90))
         # Long names ("周先生（自称“乐享分期上门协商专员”）") must not push the counts out of view;
         # the full text stays in the cell's tooltip.
-        for column, widest in ((0, 200), (1, 130)):
+        for column, widest in ((0, 160), (1, 120)):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
         if select is not None:
