@@ -27,4 +27,8 @@ def test_the_table_the_editor_and_the_date_fields_agree(qtbot, case_window, lang
     assert "2026" in follow.text()
     pattern = short_date_format(ui_locale())
     assert w.timeline.date_from.displayFormat() == pattern == follow.displayFormat()
+    quick = w.quick_log("call")
+    assert quick.when.displayFormat() == editor.start.displayFormat()  # the quick log wrote ISO
+    assert quick.when.text() == fmt_datetime(quick.when.dateTime().toPython())
+    quick.reject()
     w.change_language("en")
