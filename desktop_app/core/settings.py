@@ -30,6 +30,7 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     last_party: dict[str, Any] = field(default_factory=dict)  # case id → {"party_id", "contact_value"}
+    due_reminded: str = ""  # ISO date the "Due today" reminder was last shown (once a day at most)
     version: int = 1
     path: Path | None = field(default=None, repr=False, compare=False)
 

@@ -14,6 +14,17 @@ from desktop_app.core.paths import resource_path
 
 _icon_cache: dict[str, QIcon] = {}
 
+# Standard keys some platforms leave empty (Preferences has no binding on Linux or Windows): the
+# action still needs a key that works and shows in the menu.
+FALLBACK_KEYS = {QKeySequence.StandardKey.Preferences: "Ctrl+,"}
+
+
+def key_sequence(shortcut: str | QKeySequence.StandardKey) -> QKeySequence:
+    sequence = QKeySequence(shortcut)
+    if sequence.isEmpty() and shortcut in FALLBACK_KEYS:
+        sequence = QKeySequence(FALLBACK_KEYS[shortcut])
+    return sequence
+
 
 def icon(name: str) -> QIcon:
     """An icon from resources/icons/<name>.svg (empty icon if missing)."""
@@ -72,6 +83,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", N_("&Quit"), QKeySequence.StandardKey.Quit, None, N_("Close Paper Trail")),
     ActionSpec("about", N_("&About Paper Trail"), None, None, None),
 )
+# The Help menu's own actions (bench/flat_window.py mirrors SPECS, the app's working actions).
+HELP_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("guide", N_("Quick &guide"), QKeySequence.StandardKey.HelpContents, None,
+               N_("How to keep a record that holds up")),
+    ActionSpec("shortcuts", N_("&Keyboard shortcuts"), "Ctrl+/", None, N_("Every key the app knows")),
+)
 
 
 def _plain(text: str) -> str:
@@ -86,14 +103,14 @@ class Actions:
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[str, QAction] = {}
         self._shown_keys: dict[str, str] = {}
-        for spec in SPECS:
+        for spec in (*SPECS, *HELP_SPECS):
             action = QAction(parent)
             action.setObjectName(f"action_{spec.name}")
             if spec.shortcut is not None and spec.key_shown_only:
-                self._shown_keys[spec.name] = QKeySequence(spec.shortcut).toString(
+                self._shown_keys[spec.name] = key_sequence(spec.shortcut).toString(
                     QKeySequence.SequenceFormat.NativeText)
             elif spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcut(key_sequence(spec.shortcut))
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             self._actions[spec.name] = action
@@ -112,7 +129,7 @@ class Actions:
         return dict(self._actions)
 
     def retranslate(self) -> None:
-        for spec in SPECS:
+        for spec in (*SPECS, *HELP_SPECS):
             action = self._actions[spec.name]
             shown = self._shown_keys.get(spec.name)
             action.setText(_(spec.text) + (f"\t{shown}" if shown else ""))

@@ -1,9 +1,9 @@
 """The QApplication: names, shipped fonts, Qt's own translations, the stylesheet, one instance per folder.
 
 Fonts are registered after the QApplication exists (Qt refuses before) and the UI font is
-Noto Sans SC or TC per language, so Chinese renders on a machine with no Chinese fonts at all
-(a fresh Windows VM, a minimal Linux, CI).  The emoji and symbols fonts are fallbacks for
-message text.
+Noto Sans (Latin) for English and Noto Sans SC or TC for Chinese, so Chinese renders on a
+machine with no Chinese fonts at all (a fresh Windows VM, a minimal Linux, CI).  The emoji and
+symbols fonts are fallbacks for message text.
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_DISPLAY_NAME, APP_ID, APP_NAME, __version__
 from desktop_app.core.paths import resource_path
+from desktop_app.ui.screen_fit import install_screen_fit
+from desktop_app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
 FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansTC-Regular.ttf", "NotoEmoji-Regular.ttf",
-              "NotoSansSymbols-Regular.ttf")
-UI_FAMILY = {"zh_CN": "Noto Sans SC", "zh_TW": "Noto Sans TC", "en": "Noto Sans SC"}
+              "NotoSansSymbols-Regular.ttf", "NotoSans-Regular.ttf")
+# English is drawn with the Latin Noto Sans: in a CJK font curly quotes and "…" are full-width.
+UI_FAMILY = {"zh_CN": "Noto Sans SC", "zh_TW": "Noto Sans TC", "en": "Noto Sans"}
 QT_LOCALE = {"zh_CN": "zh_CN", "zh_TW": "zh_TW", "en": "en_US"}
 
 _registered: list[str] = []
@@ -45,6 +48,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(app_icon)))
     register_fonts()
     load_stylesheet(app)
+    install_wheel_guard(app)
+    install_screen_fit(app)
     return app  # type: ignore[return-value]
 
 
@@ -70,8 +75,12 @@ def apply_language(app: QApplication, lang: str) -> None:
     family = UI_FAMILY.get(lang, "Noto Sans SC")
     font = QFont(app.font())
     if family in _registered:
-        # The other Chinese face and the emoji/symbol fonts fill in characters the first lacks.
+        # The other faces fill in characters the first lacks: Chinese in English text (names,
+        # quotes), the other Chinese script, emoji and symbols.  zh_TW puts TC before SC.
         others = [f for f in _registered if f != family]
+        if lang == "zh_TW" and "Noto Sans SC" in others and "Noto Sans TC" in others:
+            others.remove("Noto Sans TC")
+            others.insert(0, "Noto Sans TC")
         font.setFamilies([family, *others])
     app.setFont(font)
     QLocale.setDefault(QLocale(QT_LOCALE.get(lang, "en_US")))

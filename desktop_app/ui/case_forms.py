@@ -33,14 +33,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.enums import CaseStatus, Jurisdiction
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import N_, _, current_language
+from desktop_app.core.services.case_defaults import new_case_defaults, system_time_zone
 from desktop_app.core.services.cases import DEFAULT_CURRENCY, DEFAULT_TZ
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.panel_format import fill_enum_combo, fmt_number, named, select_data
+from desktop_app.ui.panel_format import fill_enum_combo, fmt_number, named, select_data, use_ui_date_format
 
 CURRENCIES = ("CNY", "TWD", "HKD", "USD", "GBP", "EUR")
 PRODUCT_TYPES = ("信用卡", "消费贷", "分期购物", "网络小贷", "Credit card", "Personal loan", "Buy now, pay later")
 NO_DATE = QDate(1900, 1, 1)
+
+
+TITLE_EXAMPLES = {Jurisdiction.CN: N_("e.g. “Zhaolian loan, overdue since March”")}
+TITLE_EXAMPLE_ELSEWHERE = N_("e.g. “Credit card, overdue since March”")
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +182,7 @@ class CaseDialog(QDialog):
         self.overdue.setCalendarPopup(True)
         self.overdue.setMinimumDate(NO_DATE)
         self.overdue.setSpecialValueText(_("Not set"))
-        self.overdue.setDisplayFormat("yyyy-MM-dd")
+        use_ui_date_format(self.overdue)
         self.overdue.setDate(NO_DATE)
         named(self.overdue, _("Overdue since"))
         clear = QPushButton(_("Clear"))
@@ -243,6 +248,17 @@ class CaseDialog(QDialog):
         form.addRow("", error)
         self.errors[name] = error
         self.fields[name] = widget
+        # The message goes as soon as the field is changed (it used to stay after a title was typed).
+        for edit in [widget, *widget.findChildren(QWidget)]:
+            signal = None
+            if isinstance(edit, QLineEdit):
+                signal = edit.textEdited
+            elif isinstance(edit, QComboBox):
+                signal = edit.currentTextChanged
+            elif isinstance(edit, QDateEdit):
+                signal = edit.dateChanged
+            if signal is not None:
+                signal.connect(lambda *_args, label=error: (label.clear(), label.hide()))
 
     def _line(self, form: QFormLayout, name: str, text: str, placeholder: str) -> QLineEdit:
         line = QLineEdit()
@@ -254,9 +270,15 @@ class CaseDialog(QDialog):
     # -- loading ----------------------------------------------------------------------------------
     def _load(self, case) -> None:
         if case is None:
-            select_data(self.jurisdiction, Jurisdiction.CN.value)
-            self.tz.setCurrentText(DEFAULT_TZ[Jurisdiction.CN])
-            self.currency.setCurrentText(DEFAULT_CURRENCY[Jurisdiction.CN])
+            # The UI language and this computer's time zone say where a new case most likely is.
+            start = new_case_defaults(current_language(), system_time_zone())
+            self.jurisdiction.blockSignals(True)
+            select_data(self.jurisdiction, start.jurisdiction.value)
+            self.jurisdiction.blockSignals(False)
+            self.tz.setCurrentText(start.tz)
+            self.currency.setCurrentText(start.currency)
+            self._jurisdiction = start.jurisdiction
+            self._fit_examples()
             return
         self.title.setText(case.title)
         self.platform.setText(case.platform)
@@ -281,8 +303,13 @@ class CaseDialog(QDialog):
         self.statement.setPlainText(case.statement)
         self.requests.set_items(case.requests)
         self._jurisdiction = case.jurisdiction
+        self._fit_examples()
 
     _jurisdiction = Jurisdiction.CN
+
+    def _fit_examples(self) -> None:
+        """Placeholders that fit the place: no Chinese lender's name as the example for a US case."""
+        self.title.setPlaceholderText(_(TITLE_EXAMPLES.get(self._jurisdiction, TITLE_EXAMPLE_ELSEWHERE)))
 
     def _jurisdiction_changed(self) -> None:
         new = Jurisdiction(self.jurisdiction.currentData())
@@ -292,6 +319,7 @@ class CaseDialog(QDialog):
         if self.currency.currentText() == DEFAULT_CURRENCY[self._jurisdiction]:
             self.currency.setCurrentText(DEFAULT_CURRENCY[new])
         self._jurisdiction = new
+        self._fit_examples()
 
     # -- saving -----------------------------------------------------------------------------------
     def values(self) -> dict[str, object]:

@@ -46,10 +46,10 @@ class CasesList(QListWidget):
         try:
             self.clear()
             for summary in self.ws.cases.list():
-                counts = ", ".join([
-                    ngettext("{n} entry", "{n} entries", summary.event_count).format(n=summary.event_count),
-                    ngettext("{n} file", "{n} files", summary.evidence_count).format(n=summary.evidence_count),
-                ])
+                # One message, so Chinese gets its own comma ("79 筆紀錄，7 個檔案").
+                counts = _("{entries}, {files}").format(
+                    entries=ngettext("{n} entry", "{n} entries", summary.event_count).format(n=summary.event_count),
+                    files=ngettext("{n} file", "{n} files", summary.evidence_count).format(n=summary.evidence_count))
                 title = summary.title + ("  · " + _("demo") if summary.is_demo else "")
                 item = QListWidgetItem(f"{title}\n{label(summary.status)} · {counts}")
                 item.setData(CASE_ID_ROLE, summary.id)

@@ -28,6 +28,7 @@ from desktop_app.core.domain.enums import Channel, EventKind, RequestType, Visit
 from desktop_app.core.domain.labels import label
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import N_, _
+from desktop_app.ui.panel_format import use_ui_date_format
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class OptionalDate(QWidget):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(text)
-        self.edit = QDateEdit()
+        self.edit = use_ui_date_format(QDateEdit())
         self.edit.setCalendarPopup(True)
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)

@@ -39,6 +39,7 @@ from desktop_app.ui.event_fields import (
     change_signal,
     detail_form,
 )
+from desktop_app.ui.panel_format import use_ui_date_format
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class EventForm(QWidget):
         self._row(form, _("&Kind"), self.kind, "kind")
         self.start = QDateTimeEdit()
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        use_ui_date_format(self.start)
         self._row(form, _("&Started"), self.start, "start")
         end_box = QWidget()
         end_row = QHBoxLayout(end_box)
@@ -130,7 +131,7 @@ class EventForm(QWidget):
         self.has_end.setAccessibleName(_("Has an end time"))
         self.end = QDateTimeEdit()
         self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        use_ui_date_format(self.end)
         self.end.setEnabled(False)
         self.end.setAccessibleName(_("End time"))
         self.has_end.toggled.connect(self.end.setEnabled)

@@ -75,8 +75,11 @@ def collect_due(ws, case_id: int | None = None, today: date | None = None,
             continue
         callback = event.kind in (EventKind.CALL, EventKind.NEGOTIATION) and event.direction != Direction.OUTGOING
         what = "callback" if callback else "follow_up"
-        text = (_("Call-back promised: {text}") if callback else _("Follow up: {text}")).format(
-            text=_event_text(event))
+        text = _event_text(event)
+        if callback:
+            text = _("Call-back promised: {text}").format(text=text)
+        elif not text.casefold().startswith(_("Follow up").casefold()):  # not "Follow up: Follow up on…"
+            text = _("Follow up: {text}").format(text=text)
         items.append(DueItem(event.case_id, cases[event.case_id], event.follow_up, what, text, event.id,
                              event.follow_up < today))
     for cid in wanted:
@@ -174,8 +177,8 @@ class FollowUpsPanel(QWidget):
         named(self.tree, _("Things due"))
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
-        self.open_button = QPushButton(_("Open event"))
-        named(self.open_button, _("Open event"), _("Show this event in the timeline"))
+        self.open_button = QPushButton(_("Open entry"))
+        named(self.open_button, _("Open entry"), _("Show this entry in the timeline"))
         self.open_button.clicked.connect(lambda: self._activate(self.tree.currentItem()))
         self.done_button = QPushButton(_("Mark done"))
         named(self.done_button, _("Mark done"), _("Mark the selected items as done"))
@@ -218,9 +221,12 @@ class FollowUpsPanel(QWidget):
         if not self.items:
             self.summary.setText(_("Nothing is due."))
         else:
-            text = ngettext("{n} thing due", "{n} things due", len(self.items)).format(n=len(self.items))
-            if overdue:
-                text += " · " + ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)
+            if overdue == len(self.items):  # not "1 thing due · 1 overdue" for one item
+                text = ngettext("{n} thing overdue", "{n} things overdue", overdue).format(n=overdue)
+            else:
+                text = ngettext("{n} thing due", "{n} things due", len(self.items)).format(n=len(self.items))
+                if overdue:
+                    text += " · " + ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)
             self.summary.setText(text)
         self._update_buttons()
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.i18n import N_, _, ngettext
+from desktop_app.core.domain.phones import location_in
+from desktop_app.core.i18n import N_, _, current_language, ngettext
 from desktop_app.core.importers.collectors import REASONS
 from desktop_app.core.importers.csvfiles import ColumnMapping, guess_mapping
 from desktop_app.core.importers.model import FoundNumber
@@ -61,8 +62,9 @@ class NumbersTable(QTableWidget):
             tick.setData(Qt.ItemDataRole.UserRole, n.key)
             name = n.party_name and _("{name} (in this case)").format(name=n.party_name) or n.contact_name
             kind = _(TYPE_LABELS.get(n.type, "other"))
-            if n.location:
-                kind = f"{kind} · {n.location}"
+            place = location_in(n.info.e164, current_language()) if n.info is not None and n.info.e164 else ""
+            if place:
+                kind = f"{kind} · {place}"
             why = "; ".join(_(REASONS[r]) for r in n.reasons if r in REASONS)
             if not why and n.in_contacts:
                 why = _("in your contacts — probably someone you know")

@@ -103,6 +103,8 @@ class CommandsMixin:
         window = open_demo_window(getattr(self, "demo_dir", None), self.settings.language)
         if window is not None:
             self._keep(window)
+            if self.case_id is None and not self.ws.cases.list():
+                self.close()  # the first-run screen has done its job; the demo window takes its place
 
     # -- entries ---------------------------------------------------------------------------
     def quick_log(self, mode: str) -> QDialog | None:
@@ -335,9 +337,23 @@ class CommandsMixin:
         self._keep(box).open()
         return box
 
+    def show_help(self, page: int = 0) -> QDialog:
+        from desktop_app.ui.help import HelpDialog
+
+        dialog = HelpDialog(self, page)
+        self._keep(dialog).show()
+        return dialog
+
     def show_due_follow_ups(self) -> QDialog | None:
+        """The start-up reminder of what is due: at most once a day, and never over the demo case,
+        whose made-up follow-ups are months overdue (it popped up on every launch)."""
         factory = optional("desktop_app.ui.followups", "due_follow_ups_dialog")
-        if factory is None:
+        if factory is None or self.demo_mode:
+            return None
+        from desktop_app.ui.followups import today_local
+
+        today = today_local().isoformat()
+        if self.settings.due_reminded == today:
             return None
         dialog = factory(self, self.ws)
         if dialog is not None:
@@ -345,4 +361,6 @@ class CommandsMixin:
             if panel is not None:  # double-clicking a due item opens its entry here
                 panel.event_activated.connect(self.go_to_event)
             self._keep(dialog).open()
+            self.settings.due_reminded = today
+            self.settings.save()
         return dialog

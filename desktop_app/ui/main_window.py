@@ -113,33 +113,46 @@ class MainWindow(CommandsMixin, QMainWindow):
         if existing is not None:
             return existing
         module, name, action = self._dock_specs[which]
-        panel_cls = optional(module, name)
-        if panel_cls is None:
+        if optional(module, name) is None:
             return None
-        panel = panel_cls(self.ws)
         dock = QDockWidget(self)
         dock.setObjectName(f"{which}Dock")
-        dock.setWidget(panel)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         # Closed with its own button (not merely covered by another tab): untick the menu item.
         dock.visibilityChanged.connect(lambda _v, a=action, d=dock: a.setChecked(False) if d.isHidden() else None)
         if which == "follow":
-            self.follow_ups, self.follow_dock = panel, dock
+            self.follow_dock = dock
+        else:
+            self.findings_dock = dock
+        self._fill_dock(which)
+        other = self.findings_dock if which == "follow" else self.follow_dock
+        if other is not None:
+            self.tabifyDockWidget(other, dock)
+        return dock
+
+    def _fill_dock(self, which: str) -> None:
+        """Put a new panel in the dock: when it is first shown, and after a language switch (the
+        panels write their texts when built, so a new one is in the new language)."""
+        module, name, _action = self._dock_specs[which]
+        panel = optional(module, name)(self.ws)
+        dock = self.follow_dock if which == "follow" else self.findings_dock
+        old = dock.widget()
+        dock.setWidget(panel)
+        if old is not None:
+            old.deleteLater()
+        if which == "follow":
+            self.follow_ups = panel
             panel.event_activated.connect(self.go_to_event)
             dock.setWindowTitle(_("Follow-ups"))
         else:
-            self.findings, self.findings_dock = panel, dock
+            self.findings = panel
             panel.events_selected.connect(self.select_events)
             if hasattr(panel, "params_saved"):  # new rule parameters may flag other entries
                 panel.params_saved.connect(lambda *_a: self.refresh_flags())
             dock.setWindowTitle(_("Findings"))
-        other = self.findings_dock if which == "follow" else self.follow_dock
-        if other is not None:
-            self.tabifyDockWidget(other, dock)
         panel.set_case(self.case_id)
-        return dock
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -152,7 +165,7 @@ class MainWindow(CommandsMixin, QMainWindow):
                            "undo_delete", "trash")),
             (_("&View"), ("find", "flagged_only", "clear_filters", None, "follow_ups", "findings")),
             (_("&Tools"), ("verify", None, "settings")),
-            (_("&Help"), ("about",)),
+            (_("&Help"), ("guide", "shortcuts", None, "about")),
         )
         for title, names in layout:
             menu = bar.addMenu(title)
@@ -188,6 +201,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.settings.triggered.connect(self.show_settings)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
+        a.guide.triggered.connect(lambda: self.show_help(0))
+        a.shortcuts.triggered.connect(lambda: self.show_help(1))
+        self.timeline.checklist.requested.connect(lambda name: self.actions.all()[name].trigger())
         # Delete acts on the timeline only, never on text being typed in the editor: the table
         # handles the key itself; the action's shortcut is only shown in the menu and tooltip.
         self.timeline.table.delete_pressed.connect(a.delete_event.trigger)
@@ -195,6 +211,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.empty.open_demo.connect(self.open_demo)
         self.cases.case_selected.connect(self._case_clicked)
         self.timeline.event_selected.connect(self._event_selected)
+        self.timeline.selection_changed.connect(self._update_enabled)
         self.timeline.table.files_dropped.connect(self.files_dropped)
         self.detail.saved.connect(self._event_saved)
         self.detail.evidence_changed.connect(self._evidence_changed)
@@ -205,13 +222,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.actions.retranslate()
         self.empty.retranslate()
         self.timeline.retranslate()
-        if self.follow_dock is not None:
-            self.follow_dock.setWindowTitle(_("Follow-ups"))
-        if self.findings_dock is not None:
-            self.findings_dock.setWindowTitle(_("Findings"))
-        for panel in (self.follow_ups, self.findings):
-            if panel is not None and hasattr(panel, "retranslate"):
-                panel.retranslate()
+        for which, dock in (("follow", self.follow_dock), ("findings", self.findings_dock)):
+            if dock is not None:
+                self._fill_dock(which)  # rebuilt in the new language (they have no retranslate)
         self._rebuild_detail()
         self.refresh_cases()
         self._retranslate_window()
@@ -253,9 +266,10 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     def _update_enabled(self) -> None:
         has_case = self.case_id is not None
-        for name in ("edit_case", "log_call", "log_message", "log_visit", "new_event", "delete_event", "trash",
+        for name in ("edit_case", "log_call", "log_message", "log_visit", "new_event", "trash",
                      "find", "flagged_only", "clear_filters", "parties", "import", "report", "negotiation"):
             self.actions.all()[name].setEnabled(has_case)
+        self.actions.delete_event.setEnabled(has_case and bool(self.timeline.selected_event_ids()))
         self.actions.undo_delete.setEnabled(has_case and bool(self._undo_stack))
         self.actions.save_event.setEnabled(self.detail.dirty)
 

@@ -34,7 +34,7 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import _, pgettext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.negotiation_rows import Column, RowsTable
-from desktop_app.ui.panel_format import fmt_date, fmt_money, named, select_data
+from desktop_app.ui.panel_format import fmt_date, fmt_money, named, select_data, use_ui_date_format
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -177,7 +177,7 @@ class NegotiationDialog(QDialog):
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(_("Not set"))
-        edit.setDisplayFormat("yyyy-MM-dd")
+        use_ui_date_format(edit)
         edit.setDate(NO_DATE)
         return edit
 

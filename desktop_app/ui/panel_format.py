@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QWidget
 
 from desktop_app.core.domain.labels import label
 from desktop_app.core.i18n import current_language
@@ -35,6 +35,18 @@ def short_date_format(locale: QLocale) -> str:
 def short_datetime_format(locale: QLocale) -> str:
     """The locale's short date-and-time pattern with a four-digit year (the timeline's "when")."""
     return _four_digit_year(locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
+
+
+def use_ui_date_format(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """Give a date or date-and-time field the UI language's one pattern, the one the timeline,
+    follow-ups and findings print ("2/28/2026 9:25 PM", "2026/2/28 21:25"), not ISO here and
+    "12/4/26" there.  Seconds stay in the value (an imported call keeps them) even when not shown."""
+    locale = ui_locale()
+    has_time = bool(edit.displayedSections() & QDateTimeEdit.Section.TimeSections_Mask) \
+        and bool(edit.displayedSections() & QDateTimeEdit.Section.DateSections_Mask)
+    edit.setLocale(locale)
+    edit.setDisplayFormat(short_datetime_format(locale) if has_time else short_date_format(locale))
+    return edit
 
 
 def fmt_date(value: date | None) -> str:

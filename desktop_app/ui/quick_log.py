@@ -33,6 +33,7 @@ from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.ui.event_fields import EnumBox, TriBox, parse_duration
 from desktop_app.ui.event_form import from_qdatetime
+from desktop_app.ui.panel_format import use_ui_date_format
 
 QUICK_CONDUCT = (Conduct.THREAT, Conduct.ABUSE, Conduct.THIRD_PARTY_DISCLOSURE, Conduct.IMPERSONATION)
 MESSAGE_CHANNELS = (Channel.SMS, Channel.WECHAT, Channel.APP, Channel.EMAIL)
@@ -58,7 +59,7 @@ class QuickLogDialog(QDialog):
         form = QFormLayout()
 
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        use_ui_date_format(self.when)  # the one pattern the timeline and the editor use
         self.when.setCalendarPopup(True)
         self._add(form, _("&When"), self.when)
 

@@ -39,10 +39,13 @@ from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.negotiation import Negotiation
 from desktop_app.core.errors import AppError, ValidationError
 from desktop_app.core.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
-from desktop_app.core.report.common import ReportOptions, fmt_datetime
+from desktop_app.core.report.common import ReportOptions
 from desktop_app.core.report.exhibit_check import UnverifiedExhibitsError
 from desktop_app.ui import report_preview
+from desktop_app.ui.confirm import confirm_replace
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.panel_format import fmt_datetime, use_ui_date_format
+from desktop_app.ui.screen_fit import scrolling
 from desktop_app.ui.workers import Task, run_task
 
 KIND_NAMES = {"complaint": N_("Complaint dossier"), "negotiation": N_("Negotiation request")}
@@ -158,7 +161,7 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notice)
-        layout.addWidget(self._options_box(), 1)
+        layout.addWidget(scrolling(self._options_box()), 1)  # fits 720 px once the preview shows
         layout.addLayout(progress_row)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 2)
@@ -172,14 +175,14 @@ class ReportDialog(QDialog):
     def _options_box(self) -> QGroupBox:
         box = QGroupBox(_("Options"))
         grid = QFormLayout(box)
-        self.use_dates = QCheckBox(_("Only events between"))
+        self.use_dates = QCheckBox(_("Only entries between"))
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         events = self.ws.events.list(self.case_id)
         first = events[0].start.date() if events else None
         last = events[-1].start.date() if events else None
         for edit, day in ((self.date_from, first), (self.date_to, last)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            use_ui_date_format(edit)
             edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
             edit.setEnabled(False)
             self.use_dates.toggled.connect(edit.setEnabled)
@@ -219,12 +222,12 @@ class ReportDialog(QDialog):
 
         self.event_list, self.exhibit_list = QListWidget(), QListWidget()
         for e in events:
-            text = f"{fmt_datetime(e.start, with_offset=False)}  {label(e.kind)}  {e.summary or e.contact_value}"
+            text = f"{fmt_datetime(e.start)}  {label(e.kind)}  {e.summary or e.contact_value}"
             self._add_item(self.event_list, text, e.id)
         for v in self.ws.evidence.list(self.case_id):
             self._add_item(self.exhibit_list, f"{v.exhibit}  {v.original_name}  {v.caption}".rstrip(), v.id)
         self.lists = QTabWidget()
-        self.lists.addTab(self.event_list, _("Events to include"))
+        self.lists.addTab(self.event_list, _("Entries to include"))
         self.lists.addTab(self.exhibit_list, _("Exhibits to include"))
         self.lists.setMinimumHeight(120)
         self.untick = QLabel(_("Untick anything to leave it out of the document:"))
@@ -333,6 +336,11 @@ class ReportDialog(QDialog):
         if out.parent == self.ws.layout.exports:
             out.parent.mkdir(parents=True, exist_ok=True)
         zip_path = out.with_suffix(".zip") if self.zip.isChecked() and self.zip.isEnabled() else None
+        # Ask before replacing a file, except the one this dialog just made (building again is knowing).
+        made = {Path(p) for p in self.result.paths} if self.result is not None else set()
+        made |= {Path(self.package.path)} if self.package is not None else set()
+        if not confirm_replace(self, [p for p in (out, zip_path) if p is not None and p not in made]):
+            return
         self.result = self.package = None
         self._set_building(True)
         self.preview.clear()

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from desktop_app.core.domain.enums import CallOutcome, Conduct, Direction, EventKind
 from desktop_app.core.domain.labels import label
+from desktop_app.core.domain.phones import display_number
 from desktop_app.core.i18n import _, ngettext
 from desktop_app.ui.panel_format import short_datetime_format
 
@@ -63,6 +64,7 @@ class TimelineModel(QAbstractTableModel):
         self.rows: list[tuple] = []
         self.parties: dict[int, str] = {}
         self.flagged: set[int] = set()
+        self.region = "CN"  # the case's jurisdiction: its numbers show in national format, others international
         self._titles = column_titles()
         self._icons: dict[str, QIcon] = {}
         self._kind_text: dict[str, str] = {}
@@ -158,7 +160,7 @@ class TimelineModel(QAbstractTableModel):
         if col == Col.PARTY:
             return self.parties.get(row[R_PARTY], "") if row[R_PARTY] is not None else ""
         if col == Col.NUMBER:
-            return row[R_NUMBER]
+            return display_number(row[R_NUMBER], self.region) if row[R_NUMBER] else ""
         if col == Col.SUMMARY:
             return row[R_SUMMARY].split("\n", 1)[0]
         if col == Col.FLAGS:
@@ -168,6 +170,11 @@ class TimelineModel(QAbstractTableModel):
         if col == Col.EVIDENCE:
             return str(row[R_EVIDENCE]) if row[R_EVIDENCE] else ""
         return ""
+
+    def shown_kind_texts(self) -> list[str]:
+        """The texts the Kind column shows for these rows (for its width): one per kind and outcome."""
+        seen = {(r[R_KIND], r[R_DIR], r[R_OUTCOME]): r for r in self.rows}
+        return [self.kind_text(r) for r in seen.values()]
 
     def kind_text(self, row: tuple) -> str:
         key = f"{row[R_KIND]}|{row[R_DIR]}|{row[R_OUTCOME]}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.enums import EventKind
 from desktop_app.core.domain.labels import label
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, ngettext
+from desktop_app.ui.empty_state import CaseChecklist
+from desktop_app.ui.panel_format import use_ui_date_format
 from desktop_app.ui.timeline_model import Col, TimelineFilter, TimelineModel
 from desktop_app.ui.workers import run_task
 
@@ -63,15 +67,56 @@ class TimelineTable(QTableView):
         header.setHighlightSections(False)
 
     def set_column_widths(self) -> None:
-        """Widths from the font and the current language's header texts (Chinese is wider)."""
+        """Widths from the font and the current language's header texts (Chinese is wider); the
+        Kind and Who columns from what they will show, so "Call · Answered" is not clipped on the
+        first paint and long names are not squeezed into nine characters on a wide screen."""
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
         unit = metrics.horizontalAdvance("0")
         model = self.model()
         chars = {Col.KIND: 14, Col.WHEN: 14, Col.PARTY: 9, Col.NUMBER: 12, Col.FLAGS: 4, Col.EVIDENCE: 3}
+        content = self.content_widths(metrics)
+        widths = {}
         for col, count in chars.items():
             title = model.headerData(col, Qt.Orientation.Horizontal) if model is not None else ""
-            header.resizeSection(col, max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24)
+            widths[col] = max(unit * count, metrics.horizontalAdvance(str(title or "")) + 12) + 24
+        base = dict(widths)
+        for col, width in content.items():
+            widths[col] = max(widths[col], width)
+        # Long names and kinds get their room only while Summary keeps 20 characters: no sideways
+        # scrolling (Who gives way first, then Kind, each down to its usual width).
+        if self.viewport().width() > 100:
+            for col in (Col.PARTY, Col.KIND):
+                room = (self.viewport().width() - sum(w for c, w in widths.items() if c != col) - unit * 20
+                        - self.verticalScrollBar().sizeHint().width())  # a vertical scrollbar may yet appear
+                widths[col] = max(base[col], min(widths[col], room))
+        for col, width in widths.items():
+            header.resizeSection(col, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.horizontalScrollBar().maximum() > 0 or event.oldSize().width() < event.size().width():
+            self.set_column_widths()  # narrower: give Summary its room back; wider: let names grow
+
+    def content_widths(self, metrics) -> dict[int, int]:
+        """Widths the Kind and Who texts need: the kinds in this case (with a call's outcome) and
+        the case's party names, capped so a very long name cannot push Summary off the screen."""
+        source = getattr(self.model(), "sourceModel", lambda: None)()
+        if source is None:
+            return {}
+        icon_width = self.iconSize().width()
+        if icon_width <= 0:
+            icon_width = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        padding = 24 + icon_width + 8  # margins, the kind icon and its gap
+        kinds = [metrics.horizontalAdvance(text) for text in source.shown_kind_texts()]
+        names = [metrics.horizontalAdvance(name) for name in source.parties.values()]
+        cap = metrics.horizontalAdvance("0") * 40
+        return {Col.KIND: max(kinds, default=0) + padding, Col.PARTY: min(max(names, default=0) + 24, cap)}
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the language's font arrived after the widths were set
+            self.set_column_widths()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
@@ -103,6 +148,7 @@ class TimelineTable(QTableView):
 
 class TimelinePane(QWidget):
     event_selected = Signal(object)  # event id or None
+    selection_changed = Signal()  # rows selected or unselected (Delete entry needs a selection)
     search_applied = Signal()
 
     def __init__(self, ws, parent: QWidget | None = None) -> None:
@@ -117,6 +163,7 @@ class TimelinePane(QWidget):
         self.table.set_column_widths()
         self.table.horizontalHeader().setSortIndicator(Col.WHEN, Qt.SortOrder.AscendingOrder)
         self._search_generation = 0
+        self._shown_id: int | None = None  # the entry the editor shows (see _follow_filters)
         self._search_task = None
 
         self.search = QLineEdit()
@@ -151,7 +198,12 @@ class TimelinePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        # A case with no entries shows what to do first instead of an empty grid.
+        self.checklist = CaseChecklist()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.checklist)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.count)
 
         self._timer = QTimer(self)
@@ -165,6 +217,8 @@ class TimelinePane(QWidget):
         self.date_to.dateChanged.connect(self._filters_changed)
         self.flagged.toggled.connect(self._filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed.emit())
+        self.model.modelReset.connect(self.selection_changed.emit)
         self.proxy.modelReset.connect(self._update_count)
         self.model.flags_changed.connect(self.table.viewport().update)
         self.proxy.layoutChanged.connect(self._update_count)
@@ -176,8 +230,7 @@ class TimelinePane(QWidget):
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")  # the minimum means "no limit"
         edit.setDate(NO_DATE)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
+        return use_ui_date_format(edit)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search words, numbers, names… (Ctrl+F)"))
@@ -192,6 +245,9 @@ class TimelinePane(QWidget):
         self.flagged.setText(_("Flagged only"))
         self.flagged.setAccessibleName(_("Flagged only"))
         self.table.setAccessibleName(_("Timeline"))
+        for edit in (self.date_from, self.date_to):
+            use_ui_date_format(edit)
+        self.checklist.retranslate()
         current = self.kind.currentData()
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -215,7 +271,9 @@ class TimelinePane(QWidget):
             return
         parties = {p.id: p.name for p in self.ws.parties.list(case_id)}
         self._fill_parties(parties)
+        self.model.region = str(self.ws.cases.get(case_id).jurisdiction.value)
         self.model.set_rows(self.ws.events.timeline_rows(case_id), parties)
+        self.table.set_column_widths()  # the Who column fits this case's names
         if self.search.text().strip():
             self._run_search()
 
@@ -273,6 +331,7 @@ class TimelinePane(QWidget):
                                date_from=self._date_value(self.date_from), date_to=self._date_value(self.date_to),
                                flagged_only=self.flagged.isChecked())
         self._update_count()
+        self._follow_filters()
 
     def clear_filters(self) -> None:
         for widget in (self.kind, self.party, self.date_from, self.date_to, self.search):
@@ -312,20 +371,41 @@ class TimelinePane(QWidget):
             return  # an older query answered after a newer one started
         self.proxy.set_filters(search_ids=ids)
         self._update_count()
+        self._follow_filters()
         self.search_applied.emit()
 
     def _update_count(self, *args) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.pages.setCurrentWidget(self.checklist if total == 0 and self.case_id is not None else self.table)
         locale = QLocale()
         if self.proxy.active():
-            self.count.setText(_("{shown} of {total} entries shown").format(
-                shown=locale.toString(shown), total=locale.toString(total)))
+            self.count.setText(ngettext("{shown} of {total} entry shown", "{shown} of {total} entries shown",
+                                        total).format(shown=locale.toString(shown), total=locale.toString(total)))
         else:
-            self.count.setText(_("{total} entries").format(total=locale.toString(total)))
+            self.count.setText(ngettext("{total} entry", "{total} entries", total).format(
+                total=locale.toString(total)))
 
     # -- selection -------------------------------------------------------------------------
     def _current_changed(self, current, previous) -> None:
-        self.event_selected.emit(self.proxy.event_id_at(current.row()) if current.isValid() else None)
+        self._shown_id = self.proxy.event_id_at(current.row()) if current.isValid() else None
+        self.event_selected.emit(self._shown_id)
+
+    def _follow_filters(self) -> None:
+        """The entry being shown was filtered out (a search, a kind, a date range): the editor lets go
+        of it instead of showing an entry the list no longer has; still shown, it stays current."""
+        shown = self._shown_id
+        if shown is None:
+            return
+        row = self.proxy.proxy_row_of(shown)
+        if row is None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().clear()
+            self.table.selectionModel().blockSignals(False)
+            self._shown_id = None
+            self.event_selected.emit(None)
+            self.selection_changed.emit()
+        elif self.current_event_id() != shown:  # Qt moved the current row: put it back on the entry
+            self.select_events([shown])
 
     def current_event_id(self) -> int | None:
         index = self.table.currentIndex()

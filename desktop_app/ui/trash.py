@@ -40,7 +40,7 @@ class TrashDialog(QDialog):
         self.setAccessibleName(_("Trash"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
-        self.intro = QLabel(_("Deleted events and evidence stay here until you restore them. "
+        self.intro = QLabel(_("Deleted entries and evidence stay here until you restore them. "
                               "Nothing in the trash is lost."))
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)

@@ -20,7 +20,7 @@ def test_rows_show_kind_time_party_number_and_badges(qtbot, case_window):
     assert first[Col.KIND].startswith("Call")
     assert "Answered" in first[Col.KIND]
     assert first[Col.PARTY] == "王经理"
-    assert first[Col.NUMBER] == "13800138000"
+    assert first[Col.NUMBER] == "138 0013 8000"  # national format in a CN case (issue 19 item 3)
     assert first[Col.FLAGS].endswith("1")  # one misconduct ticked (⚑ when a rule flags it too)
     assert not proxy.index(0, Col.KIND).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert "5 entries" in w.timeline.count.text()

@@ -16,6 +16,14 @@ def _fonts(qapp):
     register_app_fonts()
 
 
+@pytest.fixture(autouse=True)
+def _utc_computer(monkeypatch):
+    """New-case defaults read the computer's time zone: pin it, so a test gives one answer anywhere."""
+    from desktop_app.ui import case_forms
+
+    monkeypatch.setattr(case_forms, "system_time_zone", lambda: "Etc/UTC")
+
+
 @pytest.fixture
 def lang():
     """Switch the UI language for one test; always switched back."""

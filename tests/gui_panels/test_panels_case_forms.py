@@ -26,6 +26,7 @@ def test_create_with_validation(qtbot, workspace):
     dialog = CaseDialog(ws, None)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.jurisdiction.setCurrentIndex(dialog.jurisdiction.findData("CN"))  # a Mainland case in the English UI
     dialog.accept()  # no title
     assert dialog.case_id is None and dialog.errors["title"].isVisible()
     assert "title" in dialog.errors["title"].text()

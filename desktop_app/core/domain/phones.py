@@ -152,6 +152,35 @@ def location_of(e164: str) -> str:
         return ""
 
 
+# phonenumbers has place names in English and Simplified Chinese only; in Traditional Chinese the
+# country's name comes from the app's own catalogue (the same words as the jurisdiction labels).
+_COUNTRY_MSGID = {"CN": "Mainland China", "TW": "Taiwan", "HK": "Hong Kong", "US": "United States",
+                  "GB": "United Kingdom"}
+
+
+@lru_cache(maxsize=4096)
+def location_in(e164: str, lang: str) -> str:
+    """Where a number is registered, in `lang` (the UI's or a document's language): "Beijing" or
+    "北京市", and in Traditional Chinese the country ("中國大陸"), never the Simplified "中国"."""
+    if not e164:
+        return ""
+    if lang.startswith("zh") and lang != "zh_TW":
+        return location_of(e164)
+    try:
+        import phonenumbers
+        from phonenumbers import geocoder
+
+        number = phonenumbers.parse(e164)
+        if lang == "zh_TW":
+            from desktop_app.core.i18n import translate
+
+            msgid = _COUNTRY_MSGID.get(phonenumbers.region_code_for_number(number) or "")
+            return translate(msgid, "zh_TW") if msgid else ""
+        return geocoder.description_for_number(number, "en")
+    except Exception:  # noqa: BLE001 - geocoding is a nicety; never fail over it
+        return ""
+
+
 def number_key(raw: str, region: str = "CN") -> str:
     """The grouping key of a number as written (see module docstring)."""
     return analyse(raw, region).key
@@ -197,6 +226,47 @@ def redacted(raw: str, region: str = "CN") -> str:
     n = len(digits)
     keep = 4 if n >= 8 else 2 if n >= 5 else 0
     return "*" * (n - keep) + digits[n - keep:] if n else "*"
+
+
+_NUMBER_QUERY = re.compile(r"^\+?[\d\s\-().]+$")
+
+
+def number_query_digits(query: str) -> str:
+    """The digits of a search query that is a phone number or the tail of one ("+1 888 555 0163",
+    "(888) 555-0163", "555-0163"); "" when the query is words, or has fewer than 4 digits."""
+    text = unicodedata.normalize("NFKC", query or "").strip()
+    if not _NUMBER_QUERY.match(text):
+        return ""
+    digits = re.sub(r"\D", "", text)
+    return digits if len(digits) >= 4 else ""
+
+
+@lru_cache(maxsize=65536)
+def display_number(raw: str, region: str = "CN") -> str:
+    """A number as the app shows it, one format everywhere: national format for a number of the
+    case's own country ("(888) 555-0163" in a US case), international for any other
+    ("+86 138 0013 8000"); shapes phonenumbers cannot place are shown as written."""
+    info = analyse(raw, region)
+    if not info.e164:
+        return (raw or "").strip()
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
+    number = phonenumbers.parse(info.e164)
+    home = region_for_jurisdiction(region)
+    own = phonenumbers.region_code_for_number(number) == home
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL if own else PhoneNumberFormat.INTERNATIONAL)
+
+
+@lru_cache(maxsize=16)
+def example_number(jurisdiction: str) -> str:
+    """A made-up mobile number of the place, as the app displays it ("(201) 555-0123" in a US case,
+    "131 2345 6789" in a Mainland one), for placeholders; "" where phonenumbers has none."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    number = phonenumbers.example_number_for_type(region_for_jurisdiction(jurisdiction), PhoneNumberType.MOBILE)
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if number is not None else ""
 
 
 def region_for_jurisdiction(jurisdiction: str) -> str:

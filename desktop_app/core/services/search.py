@@ -8,6 +8,7 @@ index table holds only the text, not whole event rows.  Several words must all m
 
 from __future__ import annotations
 
+from desktop_app.core.domain.phones import analyse, number_query_digits
 from desktop_app.core.storage.db import Database
 
 
@@ -24,6 +25,32 @@ class SearchService:
         terms = [t.lower() for t in _terms(query)]
         if not terms:
             return []
+        digits = number_query_digits(query)
+        if digits:
+            found = set(self._text_ids(case_id, terms)) | set(self._number_ids(case_id, query, digits))
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM event_text WHERE case_id = ? ORDER BY start_utc, id", (case_id,)) if r[0] in found]
+            return ids[:limit] if limit else ids
+        return self._text_ids(case_id, terms, limit)
+
+    def _number_ids(self, case_id: int, query: str, digits: str) -> list[int]:
+        """Events whose number key is the query's number or ends with its digits (keys are
+        "+18885550163", "short:CN:95555", "raw:12345"), and events tied to a party whose contact
+        point is that number: logged with no number of their own (a call noted as "Mike Turner"),
+        or made to that party (the collector calling your sister finds her number).  An event with a
+        different number of its own is not matched through its party: the search is for a number."""
+        row = self.db.execute("SELECT jurisdiction FROM cases WHERE id = ?", (case_id,)).fetchone()
+        exact = analyse(query, row[0] if row else "CN").key
+        tail = "%" + digits
+        owners = ("(SELECT cp.party_id FROM contact_points cp JOIN parties p ON p.id = cp.party_id "
+                  "WHERE p.case_id = ? AND (cp.key = ? OR cp.key LIKE ?))")
+        return [r[0] for r in self.db.execute(
+            "SELECT e.id FROM events e WHERE e.case_id = ? AND e.deleted_at IS NULL AND "
+            f"(e.contact_key = ? OR e.contact_key LIKE ? OR (e.contact_key = '' AND e.party_id IN {owners}) "
+            f"OR e.target_party_id IN {owners})",
+            (case_id, exact, tail, case_id, exact, tail, case_id, exact, tail))]
+
+    def _text_ids(self, case_id: int, terms: list[str], limit: int | None = None) -> list[int]:
         params: list[object] = []
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]

@@ -12,16 +12,17 @@ import stat
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QPushButton,
+    QStyle,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.models import Evidence
 from desktop_app.core.i18n import _, ngettext
 from desktop_app.core.paths import make_private_dir
+from desktop_app.ui.actions import icon
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.evidence.model import EvidenceModel
 from desktop_app.ui.evidence.preview import PreviewDialog
@@ -111,25 +113,34 @@ class EvidencePanel(QWidget):
         caption_row.addWidget(self.caption, 1)
         layout.addLayout(caption_row)
 
-        # Two rows of three: in one row the six buttons made the panel wider than the window's
-        # right-hand pane, which then scrolled sideways and cut off the panel's text.
-        buttons = QGridLayout()
+        # A compact toolbar: six push buttons made the panel wider than the window's right-hand
+        # pane (it scrolled sideways, "Open with the system app" cut off); a toolbar fits any
+        # width and puts what does not fit behind its » button.
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("evidenceToolbar")
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        pixmap = QStyle.StandardPixmap
         self.attach_button = self._button(_("Attach files…"), _("Copy files into the evidence vault and attach them"),
-                                          self.choose_files)
-        self.preview_button = self._button(_("Preview"), _("Look at the selected file"), self.preview_selected)
+                                          self.choose_files, icon("add"))
+        self.preview_button = self._button(_("Preview"), _("Look at the selected file"), self.preview_selected,
+                                           style.standardIcon(pixmap.SP_FileDialogContentsView))
         self.open_button = self._button(_("Open with the system app"),
                                         _("Open a read-only copy in the program your computer uses for this file"),
-                                        self.open_selected)
+                                        self.open_selected, style.standardIcon(pixmap.SP_DialogOpenButton))
         self.folder_button = self._button(_("Show in folder"), _("Show the read-only copy in its folder"),
-                                          self.show_in_folder)
+                                          self.show_in_folder, style.standardIcon(pixmap.SP_DirOpenIcon))
         self.unlink_button = self._button(_("Detach"), _("Detach from this entry; the file stays in the case"),
-                                          self.unlink_selected)
+                                          self.unlink_selected, style.standardIcon(pixmap.SP_DialogCancelButton))
         self.delete_button = self._button(_("Move to trash"), _("Move the file to the case's trash"),
-                                          self.delete_selected)
+                                          self.delete_selected, icon("trash"))
         for index, button in enumerate((self.attach_button, self.preview_button, self.open_button,
-                                        self.unlink_button, self.delete_button, self.folder_button)):
-            buttons.addWidget(button, index // 3, index % 3)
-        layout.addLayout(buttons)
+                                        self.folder_button, self.unlink_button, self.delete_button)):
+            if index in (1, 4):
+                self.toolbar.addSeparator()
+            self.toolbar.addWidget(button)
+        layout.addWidget(self.toolbar)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -140,8 +151,11 @@ class EvidencePanel(QWidget):
         self._update_buttons()
         self._update_heading()
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, text: str, tip: str, slot, button_icon: QIcon) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setIcon(button_icon)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         named(button, text.rstrip("…"), tip)
         button.clicked.connect(slot)
         return button
@@ -160,7 +174,7 @@ class EvidencePanel(QWidget):
             items = [e for e in self.ws.evidence.list(self.case_id) if e.id in wanted]
         self.model.set_items(items)
         self._update_heading()
-        self._update_buttons()
+        self._selection_changed()  # a model reset emits no selection change: drop the last file's caption
         self._verify(items)
 
     def _verify(self, items: list[Evidence]) -> None:
@@ -289,9 +303,13 @@ class EvidencePanel(QWidget):
         chosen = self.selected()
         if len(chosen) == 1:
             try:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewing_copy(self.ws, chosen[0]))))
+                opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewing_copy(self.ws, chosen[0]))))
             except Exception as exc:  # noqa: BLE001 - e.g. the vault copy is missing
                 show_error(self, exc)
+                return
+            if not opened:  # no program for this type: say so instead of doing nothing
+                self.status.setText(_("No program on this computer opened {name}. Use Preview, or Show in folder "
+                                      "and open it from there.").format(name=chosen[0].original_name))
 
     def show_in_folder(self) -> None:
         chosen = self.selected()

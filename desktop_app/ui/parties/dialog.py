@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.domain.enums import PartyRole
+from desktop_app.core.domain.enums import ContactPointKind, PartyRole
 from desktop_app.core.domain.labels import label
+from desktop_app.core.domain.phones import display_number
 from desktop_app.core.domain.times import zone
 from desktop_app.core.i18n import _
 from desktop_app.ui.errors import show_error
@@ -99,12 +100,16 @@ class PartiesDialog(QDialog):
     def refresh(self, select: int | None = None) -> None:
         parties = self.ws.parties.list(self.case_id)
         stats = self.ws.parties.stats(self.case_id)
-        tz = zone(self.ws.cases.get(self.case_id).tz)  # the borrower's clock, as in the timeline
+        case = self.ws.cases.get(self.case_id)
+        tz = zone(case.tz)  # the borrower's clock, as in the timeline
+        jurisdiction = case.jurisdiction.value
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(parties))
         for row, party in enumerate(parties):
             stat = stats.get(party.id)
-            numbers = ", ".join(p.value for p in party.contact_points)
+            # In the one format the timeline uses (national for the case's country).
+            numbers = ", ".join(display_number(p.value, jurisdiction) if p.kind == ContactPointKind.PHONE
+                                else p.value for p in party.contact_points)
             role = label(party.role)
             if party.relationship:  # "Third party · Relative": one column, so the table fits
                 role = f"{role} · {label(party.relationship)}"
@@ -122,9 +127,13 @@ class PartiesDialog(QDialog):
         self.table.setSortingEnabled(True)
         for column in (0, 1, 2, 4, 5):
             self.table.resizeColumnToContents(column)
+        # Numbers stretches into what is left; give it room for one number before Badge no. and
+        # Last contact take theirs (it showed "(610) …" under a clipped "lumber" header).
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 90))
         # Long names ("周先生（自称“乐享分期上门协商专员”）") must not push the counts out of view;
         # the full text stays in the cell's tooltip.
-        for column, widest in ((0, 200), (1, 130)):
+        for column, widest in ((0, 160), (1, 120)):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
         if select is not None:

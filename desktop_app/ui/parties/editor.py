@@ -27,9 +27,15 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.enums import ContactPointKind, PartyRole, Relationship
 from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Party
-from desktop_app.core.domain.phones import WITHHELD_KEY, analyse, region_for_jurisdiction
+from desktop_app.core.domain.phones import (
+    WITHHELD_KEY,
+    analyse,
+    example_number,
+    location_in,
+    region_for_jurisdiction,
+)
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.i18n import _
+from desktop_app.core.i18n import _, current_language
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.panel_format import fill_enum_combo, named, select_data
 
@@ -44,7 +50,8 @@ def describe_point(kind: ContactPointKind, value: str, jurisdiction: str) -> tup
     info = analyse(value, region_for_jurisdiction(jurisdiction))
     if info.key == WITHHELD_KEY:
         return _("Withheld number"), ""
-    return info.e164 or info.display or info.key, info.location
+    place = location_in(info.e164, current_language()) if info.e164 else ""  # in the UI's language
+    return info.e164 or info.display or info.key, place
 
 
 class PartyEditor(QWidget):
@@ -103,7 +110,11 @@ class PartyEditor(QWidget):
         fill_enum_combo(self.point_kind, ContactPointKind)
         named(self.point_kind, _("Type of the new number or account"))
         self.point_value = QLineEdit()
-        self.point_value.setPlaceholderText(_("e.g. 138 0013 8000 or a WeChat ID"))
+        # An example number of the case's own place: no Mainland mobile as the example in a US case.
+        example = example_number(self.jurisdiction)
+        self.point_value.setPlaceholderText(_("e.g. {number} or a WeChat ID").format(number=example)
+                                            if self.jurisdiction == "CN" or not example
+                                            else _("e.g. {number} or an account name").format(number=example))
         named(self.point_value, _("New number or account"))
         self.point_value.textChanged.connect(self._preview_point)
         self.point_value.returnPressed.connect(self.add_point)
