@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.domain.display import fill
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind, Target
 from desktop_app.core.domain.models import Event
 from desktop_app.core.domain.phones import masked
@@ -142,7 +143,7 @@ def _who(ctx: Context, person: int | None, collector: int | None) -> str:
     _ = ctx._
     who = ctx.name(person, _("a third party")) if person is not None else _("the complainant")
     by = ctx.name(collector) if collector is not None else _("unidentified callers")
-    return _("calls to {who} by {by}").format(who=who, by=by)
+    return fill(_("calls to {who} by {by}"), who=who, by=by)  # "…, LLC 打給投訴人的電話"
 
 
 def _window_findings(ctx: Context, rule: RuleSpec, limit: int, days: int, regf: bool) -> list[Finding]:
