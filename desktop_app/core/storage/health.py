@@ -73,6 +73,13 @@ def forget(db_path: Path) -> None:
 def problems(conn: sqlite3.Connection, full: bool = False, limit: int = 20) -> list[str]:
     """[] if the file is sound, else SQLite's first `limit` complaints (quick_check, or integrity_check
     when `full`)."""
+    from desktop_app.core.storage.faults import is_corruption
+
     pragma = "integrity_check" if full else "quick_check"
-    rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()]
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc):  # so damaged that the check itself cannot read the file
+            return [str(exc)]
+        raise
     return [] if rows == ["ok"] else rows
