@@ -212,10 +212,13 @@ class Workspace:
         for folder in (self.layout.backups, self.layout.logs):
             with contextlib.suppress(OSError):
                 candidates.extend(p for p in folder.iterdir() if p.is_file())
-        for path in candidates:
+        folders = [root / "cache", root / "exports"]
+        with contextlib.suppress(OSError):
+            folders.extend(p for p in (root / "cache").iterdir() if p.is_dir())
+        for path in candidates + folders:
             with contextlib.suppress(OSError):
-                if path.is_file() and path.stat().st_mode & 0o077:
-                    make_private(path, 0o600)
+                if path.stat().st_mode & 0o077:
+                    make_private(path, 0o700 if path.is_dir() else 0o600)
 
     def backup(self, label: str) -> Path:
         """A checked backup before a change (label: pre-import, pre-restore…)."""
