@@ -58,6 +58,9 @@ def test_a_second_process_leaves_an_attach_in_progress_alone(tmp_path: Path) -> 
         listed = json.loads(ok(run(data, "cases", "--json")).stdout)
         assert [c["title"] for c in listed] == ["two processes"]
         ok(run(data, "verify"))
+        pdf = tmp_path / "dossier.pdf"
+        ok(run(data, "report", str(listed[0]["id"]), "--kind", "complaint", "--lang", "en", "-o", str(pdf)))
+        assert pdf.stat().st_size > 0
         assert partial.exists()
         # A writing command waits briefly, then says who is busy, and changes nothing.
         started = time.monotonic()
