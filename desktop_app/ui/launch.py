@@ -156,7 +156,10 @@ def launch(args) -> int:
             sys.stderr.write(_("Paper Trail is already open with this data folder; it has been brought to the "
                                "front.") + "\n")
             return 0
-        _fatal(_("Paper Trail is already open with the data folder {folder}.").format(folder=data_dir))
+        from desktop_app.core.services.workspace import busy_error
+
+        # No window answered: a command (an import, say) has the folder; say which process.
+        _fatal(str(busy_error(data_dir, instance.lock.owner())))
         return 1
 
 

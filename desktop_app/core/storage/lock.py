@@ -159,8 +159,12 @@ class FolderLock:
             if held.count > 0:
                 return
             del _held[self.path]
-        # Unlink while still holding the OS lock: a waiter that opened the old file sees the inode
-        # change and retries; a file left behind by a kill is how the next start knows of the crash.
+        # Empty and unlink it while still holding the OS lock: a waiter that opened the old file sees
+        # the inode change and retries.  Only a kill leaves a file with a pid in it behind, which is
+        # how the next start knows of the crash (where unlinking an open file fails, on Windows, the
+        # empty file left is not mistaken for one).
+        with contextlib.suppress(OSError):
+            os.ftruncate(held.fd, 0)
         with contextlib.suppress(OSError):
             self.path.unlink()
         os.close(held.fd)
