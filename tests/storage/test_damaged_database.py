@@ -87,6 +87,9 @@ def test_damage_found_while_a_command_runs_is_named_not_unexpected(tmp_path: Pat
     assert backup is not None
     assert code not in (0, 70)
     assert str(data / "papertrail.sqlite3") in err and str(backup) in err and "damaged" in err
+    from desktop_app.core.storage import health
+
+    assert health.needs_check(data / "papertrail.sqlite3", unclean_shutdown=False)  # checked again at next open
 
 
 def test_quick_check_runs_when_there_is_reason_and_not_otherwise(tmp_path: Path) -> None:

@@ -158,13 +158,12 @@ class Workspace:
             raise
         except sqlite3.DatabaseError as exc:
             db.close()
-            from desktop_app.core.storage.faults import translate
+            from desktop_app.core.storage.faults import corrupt_error, disk_error
 
-            problem = translate(exc, layout.database)
+            problem = disk_error(exc, layout.root)
             if problem is not None:
                 raise problem from exc
-            raise CorruptDatabaseError(f"{layout.database}: the database file is damaged ({exc})",
-                                       latest_backup=backups.latest(layout.backups)) from exc
+            raise corrupt_error(exc, layout.database, backups.latest(layout.backups)) from exc
         except BaseException:
             db.close()
             raise
@@ -172,7 +171,11 @@ class Workspace:
         workspace.lock = lock
         workspace._sound = sound
         if lock is not None:
-            workspace._tidy(daily_backup)
+            try:
+                workspace._tidy(daily_backup)
+            except BaseException:
+                db.close()
+                raise
         workspace.warnings.extend(take_permission_warnings())
         return workspace
 

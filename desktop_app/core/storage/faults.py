@@ -62,7 +62,10 @@ def disk_error(exc: BaseException, data_dir: Path) -> DataFolderIOError | None:
     return None
 
 
-def corrupt_error(exc: BaseException, db_path: Path, latest_backup: Path | None) -> CorruptDatabaseError:
+def corrupt_error(exc: BaseException | str, db_path: Path, latest_backup: Path | None) -> CorruptDatabaseError:
+    from desktop_app.core.storage import health
+
+    health.forget(db_path)  # whatever closes next must not note this file as checked and sound
     return CorruptDatabaseError(_("{path}: the database file is damaged ({error}); nothing was written to it.")
                                 .format(path=db_path, error=exc), latest_backup=latest_backup)
 
