@@ -118,3 +118,30 @@ def test_the_command_line_honours_the_apps_lock(tmp_path: Path) -> None:
         ok(run(data, "cases", env=env))
     finally:
         app.communicate("", timeout=30)
+
+
+def test_a_file_system_that_cannot_lock_does_not_make_the_folder_unusable(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from desktop_app.core.services.workspace import Workspace
+    from desktop_app.core.storage import lock
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock.fcntl, "flock", no_locks)
+    with Workspace.open(tmp_path / "data") as ws:
+        assert ws.is_writer
+        ws.cases.create("on a network mount", "CN")
+
+
+def test_a_lock_held_by_another_process_is_refused(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from desktop_app.core.storage import lock
+
+    def held(fd, operation):
+        raise BlockingIOError(errno.EWOULDBLOCK, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(lock.fcntl, "flock", held)
+    assert not lock.FolderLock(tmp_path).acquire()

@@ -14,6 +14,8 @@ workspace, which takes it again); it is released when the last holder lets go.
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import socket
 import sys
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LOCK_NAME = ".papertrail.lock"
+log = logging.getLogger(__name__)
 
 try:
     import fcntl
@@ -42,6 +45,11 @@ _held: dict[Path, _Held] = {}
 _guard = threading.Lock()
 
 
+#: errno values meaning "someone else holds it"; any other failure means the file system cannot
+#: lock at all (some network mounts: ENOLCK, EOPNOTSUPP), where refusing would make the folder unusable.
+_HELD_ERRNOS = frozenset({errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK})
+
+
 def _os_lock(fd: int) -> bool:
     try:
         if fcntl is not None:
@@ -50,8 +58,11 @@ def _os_lock(fd: int) -> bool:
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:
-        return False
+    except OSError as exc:
+        if exc.errno in _HELD_ERRNOS:
+            return False
+        log.warning("the data folder's file system cannot lock files (%s); going on without the lock",
+                    errno.errorcode.get(exc.errno or 0, "?"))
     return True
 
 
