@@ -19,7 +19,7 @@ from desktop_app.core.errors import AppError, CorruptDatabaseError, MissingDatab
 from desktop_app.core.i18n import _, current_language, set_language
 from desktop_app.core.paths import demo_data_dir, resolve_data_dir
 from desktop_app.ui.application import SingleInstance, apply_language, create_application
-from desktop_app.ui.recovery import ask_restore
+from desktop_app.ui.recovery import ask_restore, ask_start_empty
 from desktop_app.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -118,17 +118,18 @@ def _open_workspace(data_dir: Path, instance: SingleInstance):
         _fatal(str(exc))
         instance.release()
         return exc.exit_code
-    if problem.latest_backup is not None and ask_restore(problem):
+    empty = problem.latest_backup is None and isinstance(problem, MissingDatabaseError)
+    if (problem.latest_backup is not None and ask_restore(problem)) or (empty and ask_start_empty(problem)):
         from desktop_app.ui.recovery import restore_latest
 
-        failure = restore_latest(data_dir)
+        failure = restore_latest(data_dir, empty=empty)
         if failure is None:
             try:
                 return Workspace.open(data_dir, daily_backup=False)
             except AppError as exc:
                 failure = str(exc)
         _fatal(failure)
-    elif problem.latest_backup is None:
+    elif problem.latest_backup is None and not empty:
         _fatal(str(problem))
     instance.release()
     return problem.exit_code

@@ -30,13 +30,26 @@ def ask_restore(problem: CorruptDatabaseError | MissingDatabaseError, parent=Non
     return box.clickedButton() is restore_button
 
 
-def restore_latest(data_dir: Path) -> str | None:
-    """Restore the newest sound backup; None if it worked, else the message to show."""
+def ask_start_empty(problem: MissingDatabaseError, parent=None) -> bool:
+    """No backup at all: True if the user chose an empty database (the evidence kept as orphans)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Paper Trail", str(problem), parent=parent)
+    box.setInformativeText(_("Start with an empty database? Every evidence file in the folder is kept, listed as "
+                             "orphaned files that can be attached to entries again."))
+    start_button = box.addButton(_("Start an empty database"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(quit_button)  # the safe choice is to look first
+    box.exec()
+    return box.clickedButton() is start_button
+
+
+def restore_latest(data_dir: Path, empty: bool = False) -> str | None:
+    """Restore the newest sound backup (or start an empty database); None if it worked, else the
+    message to show."""
     from desktop_app.core.services.recovery import restore
 
     try:
-        result = restore(data_dir)
+        result = restore(data_dir, empty=empty)
     except AppError as exc:
         return str(exc)
-    log.info("restored a backup at start (%d cases)", result.cases)
+    log.info("restored at start (%s, %d cases)", "empty" if empty else "backup", result.cases)
     return None

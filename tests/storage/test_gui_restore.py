@@ -72,3 +72,31 @@ def test_the_offer_names_the_backup_and_says_nothing_is_deleted(qtbot, demo_dir:
     assert ask_restore(info.value) is True
     assert str(backup) in seen["info"] and "never deleted" in seen["info"]
     assert "missing or empty" in seen["text"]
+
+
+def test_with_no_backup_the_app_offers_an_empty_database_keeping_the_files(qtbot, demo_dir: Path,
+                                                                            monkeypatch) -> None:
+    import os
+    import time
+
+    from desktop_app.ui import launch
+    from desktop_app.ui.application import SingleInstance
+
+    old = time.time() - 7200
+    files = [p for p in (demo_dir / "vault" / "objects").rglob("*") if p.is_file()]
+    for path in files:
+        os.utime(path, (old, old))
+    _lose_database(demo_dir)
+    asked = []
+    monkeypatch.setattr(launch, "ask_restore", lambda problem: pytest.fail("there is no backup to offer"))
+    monkeypatch.setattr(launch, "ask_start_empty", lambda problem: asked.append(str(problem)) or True)
+    instance = SingleInstance(demo_dir)
+    assert instance.acquire(listen=False)
+    ws = launch._open_workspace(demo_dir, instance)
+    try:
+        assert "no backup" in asked[0]
+        assert ws.cases.list() == []
+        assert sorted(o.sha256 for o in ws.vault.list_orphans()) == sorted(p.name for p in files)
+    finally:
+        ws.close()
+        instance.release()
