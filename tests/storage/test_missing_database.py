@@ -125,3 +125,17 @@ def test_a_new_folder_still_starts_fresh(tmp_path: Path) -> None:
     data = tmp_path / "new"
     assert json.loads(ok(run(data, "cases", "--json")).stdout) == []
     assert (data / DB).exists()
+
+
+def test_setting_files_aside_is_undone_when_a_database_that_knows_them_comes_back(demo_dir: Path) -> None:
+    ok(run(demo_dir, "cases"))
+    [daily] = (demo_dir / "backups").glob("papertrail-daily-*.sqlite3")
+    before = vault_files(demo_dir)
+    _age_vault(demo_dir)
+    ok(run(demo_dir, "restore-backup", "--empty"))  # say the user started over by mistake …
+    assert len(json.loads(ok(run(demo_dir, "orphans", "--json")).stdout)) == 9
+    ok(run(demo_dir, "restore-backup", str(daily)))  # … and went back
+    assert json.loads(ok(run(demo_dir, "orphans", "--json")).stdout) == []
+    verify = json.loads(ok(run(demo_dir, "verify", "--json")).stdout)
+    assert verify["ok"] and verify["checked"] == 9
+    assert vault_files(demo_dir) == before

@@ -211,11 +211,14 @@ class Vault:
     def sweep(self, referenced: Iterable[str] | None = None, orphan_age_s: float = ORPHAN_AGE_S) -> int:
         """Tidy up after killed processes; delete no evidence.
 
-        Removes temporary files whose process is gone; given the referenced hashes, moves vault
-        objects no row refers to (older than `orphan_age_s`) to `orphans/`.  Only the process
+        Removes temporary files whose process is gone; given the referenced hashes, puts back
+        orphans rows refer to again and moves vault objects no row refers to (older than
+        `orphan_age_s`) to `orphans/`.  Only the process
         holding the data folder's lock calls this.  Returns how many files it removed or moved."""
         count = self.sweep_tmp()
         if referenced is not None:
+            referenced = set(referenced)
+            count += len(self.readopt(referenced))
             count += len(self.quarantine(referenced, orphan_age_s))
         return count
 
@@ -265,6 +268,18 @@ class Vault:
         if moved:
             _fsync_dir(self.orphans)
         return moved
+
+    def readopt(self, referenced: Iterable[str]) -> list[str]:
+        """Put back orphans the database refers to again (a newer database restored after an older
+        one): setting a file aside is always undone this way, never lost.  Returns their hashes."""
+        keep = set(referenced)
+        back: list[str] = []
+        for orphan in self.list_orphans():
+            if orphan.name in keep and not self.contains(orphan.sha256):
+                with contextlib.suppress(OSError, VaultError):
+                    self.adopt_orphan(orphan)
+                    back.append(orphan.sha256)
+        return back
 
     def _free_orphan_name(self, sha: str) -> Path:
         target = self.orphans / sha
