@@ -108,6 +108,16 @@ def run_command(args: argparse.Namespace) -> int:
             if problem is None:
                 raise
             raise problem from exc
+        except OSError as exc:
+            from desktop_app.core.storage.faults import disk_error
+
+            # A full or failing disk under the data folder (a log, a cache file): say so.  Elsewhere
+            # (an output file the user named) the command's own message stands.
+            inside = exc.filename and str(exc.filename).startswith(str(data_dir))
+            problem = disk_error(exc, data_dir) if inside else None
+            if problem is None:
+                raise
+            raise problem from exc
     except CorruptDatabaseError as exc:
         print(f"papertrail: {exc}{corrupt_hint(exc)}", file=sys.stderr)
         return exc.exit_code

@@ -224,3 +224,19 @@ def test_opening_on_a_full_disk_does_not_call_the_database_unusable(tmp_path: Pa
         Workspace.open(data)
     assert isinstance(info.value, DiskFullError), info.value
     assert "not usable" not in str(info.value)
+
+
+def test_a_full_disk_anywhere_in_the_data_folder_is_named_by_the_command_line(tmp_path: Path, monkeypatch,
+                                                                              capsys) -> None:
+    from desktop_app.cli.main import run_command
+
+    data = tmp_path / "data"
+    with Workspace.open(data) as ws:
+        ws.cases.create("c", "CN")
+
+    def handler(_args, ws):  # e.g. a thumbnail or log file the command writes in the data folder
+        raise OSError(errno.ENOSPC, "No space left on device", str(ws.data_dir / "cache" / "x.png"))
+
+    assert run_command(argparse.Namespace(data_dir=str(data), command="cases", handler=handler)) == 2
+    err = capsys.readouterr().err
+    assert f"The disk holding {data} is full" in err and "unexpected" not in err
