@@ -46,7 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("verify", help="re-hash every evidence file; exit 1 if any is missing or altered")
+    p = sub.add_parser("verify", help="check the database file (integrity_check) and re-hash every evidence "
+                                      "file; exit 1 if any is missing or altered, 2 if the database is damaged")
     p.add_argument("--case", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
@@ -145,10 +146,19 @@ def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
+    from desktop_app.core.storage import backups
+    from desktop_app.core.storage.faults import corrupt_error
+
+    damage = ws.integrity_problems()
+    if damage:
+        raise corrupt_error(damage[0], ws.layout.database, backups.latest(ws.layout.backups))
     results = ws.evidence.verify(args.case)
     bad = [r for r in results if r.state.value != "ok"]
+    orphans = ws.vault.list_orphans()
     if args.json:
         emit_json({
+            "database": {"path": str(ws.layout.database), "integrity": "ok"},
+            "orphans": [{"name": o.name, "sha256": o.sha256, "size": o.size, "path": str(o.path)} for o in orphans],
             "ok": not bad,
             "checked": len(results),
             "files": [{"case_id": r.evidence.case_id, "evidence_id": r.evidence.id, "exhibit": r.evidence.exhibit,
@@ -162,5 +172,8 @@ def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
             label = _("MISSING") if r.state.value == "missing" else _("ALTERED")
             emit(f"{label}: {r.evidence.path} ({r.evidence.exhibit}, {r.evidence.original_name}, "
                  + _("case {id}").format(id=r.evidence.case_id) + ")")
+        if orphans:
+            emit(_("Files no case refers to, kept in {folder}: {n} (see: papertrail orphans)").format(
+                n=len(orphans), folder=ws.vault.orphans))
         emit(_("{checked} files checked, {bad} problems").format(checked=len(results), bad=len(bad)))
     return 1 if bad else 0

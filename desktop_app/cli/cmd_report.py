@@ -71,7 +71,8 @@ def _workspace(args: argparse.Namespace) -> Iterator[tuple[Workspace, int]]:
         return
     if args.case is None:
         raise ValidationError(_("Name a case id (see: papertrail cases), or use --demo."), "case")
-    with Workspace.open(resolve_data_dir(args.data_dir)) as ws:
+    # Reading only: a report can be made while the app (or an import) has the folder.
+    with Workspace.open(resolve_data_dir(args.data_dir), write=False) as ws:
         setup_logging(ws.layout.logs, console=False)
         yield ws, args.case
 

@@ -23,7 +23,12 @@ COMMAND_MODULES = (
     "desktop_app.cli.cmd_findings",
     "desktop_app.cli.cmd_report",
     "desktop_app.cli.cmd_import",
+    "desktop_app.cli.cmd_backup",
 )
+
+#: Commands that only read the data folder: they share it with a busy writer (the app, an import)
+#: instead of waiting for it.  A command may say otherwise with set_defaults(read_only=...).
+READ_ONLY_COMMANDS = frozenset({"cases", "show", "search", "verify", "findings"})
 
 log = logging.getLogger(__name__)
 
@@ -60,25 +65,63 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def warn(line: str) -> None:
+    print("papertrail: " + _("warning: {message}").format(message=line), file=sys.stderr)
+
+
+def _waiting(pid: int | None) -> None:
+    from desktop_app.core.services.workspace import lock_wait_s
+
+    print("papertrail: " + _("another Paper Trail (pid {pid}) is busy with this data folder; waiting up to {seconds} "
+                             "s…").format(pid=pid if pid else "?", seconds=f"{lock_wait_s():g}"), file=sys.stderr)
+
+
+def corrupt_hint(exc: CorruptDatabaseError) -> str:
+    if not exc.latest_backup:
+        return ""
+    return " " + _("The latest backup is {path}; run papertrail restore-backup to go back to it.").format(
+        path=exc.latest_backup)
+
+
 def run_command(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from desktop_app.cli.output import emit_error
     from desktop_app.core.log import setup_logging
-    from desktop_app.core.paths import resolve_data_dir
+    from desktop_app.core.paths import private_umask, resolve_data_dir
     from desktop_app.core.services.workspace import Workspace
 
+    private_umask()  # before anything is written: reports, packages and logs included
     data_dir = resolve_data_dir(args.data_dir)
+    read_only = getattr(args, "read_only", args.command in READ_ONLY_COMMANDS)
     try:
-        if getattr(args, "no_workspace", False):
-            return int(args.handler(args, None) or 0)
-        with Workspace.open(data_dir) as workspace:
-            setup_logging(workspace.layout.logs, console=False)
-            return int(args.handler(args, workspace) or 0)
+        try:
+            if getattr(args, "no_workspace", False):
+                return int(args.handler(args, None) or 0)
+            with Workspace.open(data_dir, write=not read_only, on_wait=_waiting) as workspace:
+                setup_logging(workspace.layout.logs, console=False)
+                for line in workspace.warnings:
+                    warn(line)
+                return int(args.handler(args, workspace) or 0)
+        except sqlite3.DatabaseError as exc:
+            from desktop_app.core.storage.faults import translate
+
+            problem = translate(exc, data_dir / "papertrail.sqlite3")  # damaged, or a full or failing disk
+            if problem is None:
+                raise
+            raise problem from exc
+        except OSError as exc:
+            from desktop_app.core.storage.faults import disk_error
+
+            # A full or failing disk under the data folder (a log, a cache file): say so.  Elsewhere
+            # (an output file the user named) the command's own message stands.
+            inside = exc.filename and str(exc.filename).startswith(str(data_dir))
+            problem = disk_error(exc, data_dir) if inside else None
+            if problem is None:
+                raise
+            raise problem from exc
     except CorruptDatabaseError as exc:
-        hint = ""
-        if exc.latest_backup:
-            hint = " " + _("The latest backup is {path}; copy it over the damaged file to go back to it.").format(
-                path=exc.latest_backup)
-        emit_error(f"{exc}{hint}")
+        emit_error(f"{exc}{corrupt_hint(exc)}")
         return exc.exit_code
     except AppError as exc:
         emit_error(str(exc))  # the message names a file: its control characters are shown, not obeyed
@@ -107,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rest:
         args = build_parser().parse_args(argv)
     set_language(args.lang or _saved_language(args) or detect_language())
+    from desktop_app.core.paths import private_umask
+
+    private_umask()  # files 0600, folders 0700, whatever either front end writes
     if args.command is None:
         return run_gui(args)
     return run_command(args)

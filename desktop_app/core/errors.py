@@ -61,3 +61,32 @@ class Cancelled(AppError):  # noqa: N818 - reads better at the raise site than C
     """The user cancelled a long operation; nothing was changed."""
 
     exit_code = 130
+
+
+class MissingDatabaseError(StorageError):
+    """The data folder holds evidence or backups but its database is missing or empty.
+
+    Such a folder is not new: creating a fresh database there would hide every case.  The user
+    is offered `latest_backup` (`papertrail restore-backup`)."""
+
+    def __init__(self, message: str, latest_backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.latest_backup = latest_backup
+
+
+class FolderBusyError(StorageError):
+    """Another Paper Trail process is writing to this data folder."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again when the other one has finished
+
+    def __init__(self, message: str, pid: int | None = None) -> None:
+        super().__init__(message)
+        self.pid = pid
+
+
+class DataFolderIOError(StorageError):
+    """Writing to the data folder (vault, backups, database) failed: an I/O error of the disk."""
+
+
+class DiskFullError(DataFolderIOError):
+    """The disk (or the user's quota) holding the data folder is full."""

@@ -41,13 +41,48 @@ def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+#: Files and folders whose private mode could not be set (a FAT/NTFS or shared mount ignores or
+#: refuses chmod).  Front ends show them as warnings (`take_permission_warnings`), once each.
+_permission_problems: list[Path] = []
+_reported: set[Path] = set()
+
+
+def private_umask() -> None:
+    """Everything this process creates from now on is 0600 (files) / 0700 (folders): the
+    database's -wal and -shm, logs, settings, backups, exported PDFs and ZIPs alike."""
+    os.umask(0o077)
+
+
+def make_private(path: Path, mode: int = 0o600) -> bool:
+    """chmod `path` to `mode` (0700 for folders), and check it took; note it when it did not."""
+    try:
+        os.chmod(path, mode)
+        if sys.platform == "win32" or (os.stat(path).st_mode & 0o777) == mode:
+            return True
+    except FileNotFoundError:
+        return True
+    except OSError:
+        pass
+    if path not in _reported:
+        _reported.add(path)
+        _permission_problems.append(path)
+    return False
+
+
+def take_permission_warnings() -> list[str]:
+    """One line per file or folder that could not be made private since the last call."""
+    from desktop_app.core.i18n import _
+
+    lines = [_("{path}: could not be made private (this disk ignores file permissions); other users of this "
+               "computer may be able to read it.").format(path=p) for p in _permission_problems]
+    _permission_problems.clear()
+    return lines
+
+
 def make_private_dir(path: Path) -> Path:
     """Create `path` (and parents we create) with mode 0700; tighten it if it already exists."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        os.chmod(path, 0o700)
-    except OSError:  # a folder we do not own (e.g. a shared mount): leave it as it is
-        pass
+    make_private(path, 0o700)
     return path
 
 

@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -106,23 +106,27 @@ def load_stylesheet(app: QApplication) -> None:
 
 
 class SingleInstance:
-    """One running app per data folder: a lock file stops two processes writing the same database,
-    and a local server lets a second launch ask the first to come to the front."""
+    """One running app per data folder: the data folder's lock (core/storage/lock.py, the same one
+    the writing commands take) stops two processes writing the same database, and a local server
+    lets a second launch ask the first to come to the front."""
 
     def __init__(self, data_dir: Path) -> None:
         digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
         self.server_name = f"{APP_NAME}-{digest}"
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.lock = QLockFile(str(data_dir / ".papertrail.lock"))
-        self.lock.setStaleLockTime(0)  # a crashed instance's lock is recognised by its dead pid
+        from desktop_app.core.paths import make_private_dir
+        from desktop_app.core.storage.lock import FolderLock
+
+        make_private_dir(data_dir)
+        self.lock = FolderLock(data_dir)  # a crashed instance's lock is released by the OS with it
+        self._holding = False
         self.server = None  # QLocalServer, made by listen() (QtNetwork is imported only then)
 
     def acquire(self, listen: bool = True) -> bool:
         """Take the folder's lock (and listen for later launches); False if another instance has it."""
-        if not self.lock.tryLock(100):
-            self.lock.removeStaleLockFile()
-            if not self.lock.tryLock(100):
+        if not self._holding:
+            if not self.lock.acquire(0.1):
                 return False
+            self._holding = True
         if listen:
             self.listen()
         return True
@@ -165,4 +169,6 @@ class SingleInstance:
         if self.server is not None:
             self.server.close()
             self.server = None
-        self.lock.unlock()
+        if self._holding:
+            self._holding = False
+            self.lock.release()

@@ -15,10 +15,11 @@ from typing import NoReturn
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core.errors import AppError, CorruptDatabaseError
+from desktop_app.core.errors import AppError, CorruptDatabaseError, MissingDatabaseError
 from desktop_app.core.i18n import _, current_language, set_language
 from desktop_app.core.paths import demo_data_dir, resolve_data_dir
 from desktop_app.ui.application import SingleInstance, apply_language, create_application
+from desktop_app.ui.recovery import ask_restore, ask_start_empty
 from desktop_app.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,37 @@ def open_demo_window(demo_dir: Path | None, lang: str):
     return window
 
 
+def _open_workspace(data_dir: Path, instance: SingleInstance):
+    """The workspace, or the exit code after telling the user why not.  A missing, empty or
+    damaged database is shown with the offer to restore the latest backup (never done silently)."""
+    from desktop_app.core.services.workspace import Workspace
+
+    try:
+        # The daily backup waits for the first paint (_start_background); the core takes it then.
+        return Workspace.open(data_dir, daily_backup=False)
+    except (CorruptDatabaseError, MissingDatabaseError) as exc:
+        problem = exc
+    except AppError as exc:
+        _fatal(str(exc))
+        instance.release()
+        return exc.exit_code
+    empty = problem.latest_backup is None and isinstance(problem, MissingDatabaseError)
+    if (problem.latest_backup is not None and ask_restore(problem)) or (empty and ask_start_empty(problem)):
+        from desktop_app.ui.recovery import restore_latest
+
+        failure = restore_latest(data_dir, empty=empty)
+        if failure is None:
+            try:
+                return Workspace.open(data_dir, daily_backup=False)
+            except AppError as exc:
+                failure = str(exc)
+        _fatal(failure)
+    elif problem.latest_backup is None and not empty:
+        _fatal(str(problem))
+    instance.release()
+    return problem.exit_code
+
+
 def launch(args) -> int:
     if getattr(args, "gui_selftest", False):
         from desktop_app.ui.selftest import run_selftest
@@ -125,25 +157,16 @@ def launch(args) -> int:
             sys.stderr.write(_("Paper Trail is already open with this data folder; it has been brought to the "
                                "front.") + "\n")
             return 0
-        _fatal(_("Paper Trail is already open with the data folder {folder}.").format(folder=data_dir))
+        from desktop_app.core.services.workspace import busy_error
+
+        # No window answered: a command (an import, say) has the folder; say which process.
+        _fatal(str(busy_error(data_dir, instance.lock.owner())))
         return 1
 
-    from desktop_app.core.services.workspace import Workspace
 
-    try:
-        ws = Workspace.open(data_dir)
-    except CorruptDatabaseError as exc:
-        hint = ""
-        if exc.latest_backup:
-            hint = "\n\n" + _("The latest backup is {path}; copy it over the damaged file to go back to it.").format(
-                path=exc.latest_backup)
-        _fatal(f"{exc}{hint}")
-        instance.release()
-        return exc.exit_code
-    except AppError as exc:
-        _fatal(str(exc))
-        instance.release()
-        return exc.exit_code
+    ws = _open_workspace(data_dir, instance)
+    if isinstance(ws, int):
+        return ws
 
     try:
         from desktop_app.ui.event_detail import optional
@@ -155,6 +178,8 @@ def launch(args) -> int:
             from desktop_app.core.log import setup_logging
 
             setup_logging(ws.layout.logs)
+        for line in ws.warnings:  # e.g. a disk that ignores file permissions
+            log.warning("%s", line)
         if demo:
             from desktop_app.core.demo import ensure_demo
 

@@ -137,7 +137,7 @@ def test_corrupt_database_names_file_and_latest_backup(case_with_event) -> None:
     from desktop_app.core.services.workspace import Workspace
 
     with Workspace.open(data) as ws:
-        backup = ws.daily_backup()
+        backup = ws.backup("manual")  # the newest: the one offered
     db = data / "papertrail.sqlite3"
     for suffix in ("-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)

@@ -66,15 +66,29 @@ def test_cancel_mid_copy_leaves_no_object_and_no_temp_file(tmp_path: Path) -> No
     assert not any(p.is_file() for p in vault.objects.rglob("*"))
 
 
-def test_sweep_removes_leftovers_of_a_killed_process(tmp_path: Path) -> None:
+def test_sweep_removes_dead_processes_temp_files_and_sets_orphans_aside(tmp_path: Path) -> None:
+    """The rule: no code path deletes a vault object.  An unreferenced one is moved to orphans/,
+    content and read-only mode intact; only temporary files of processes that are gone are removed."""
+    import subprocess
+    import sys
+
     vault = Vault(tmp_path / "vault").create()
-    (vault.tmp / "incoming-abc.part").write_bytes(b"half a file")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = vault.tmp / f"incoming-{gone.pid}-abc.part"
+    dead.write_bytes(b"half a file")
+    live = vault.tmp / f"incoming-{os.getppid()}-def.part"  # another process, still running
+    live.write_bytes(b"being copied")
     orphan = vault.add_bytes(b"never recorded")
     os.utime(orphan.path, (0, 0))  # old enough to be certain no writer is still busy with it
+    young = vault.add_bytes(b"just stored by an attach not yet recorded")
     kept = vault.add_bytes(b"recorded")
     assert vault.sweep(referenced={kept.sha256}) == 2
-    assert list(vault.tmp.iterdir()) == []
-    assert not orphan.path.exists() and kept.path.exists()
+    assert not dead.exists() and live.exists()
+    assert not orphan.path.exists() and kept.path.exists() and young.path.exists()
+    [set_aside] = vault.list_orphans()
+    assert set_aside.sha256 == orphan.sha256 and set_aside.path.read_bytes() == b"never recorded"
+    assert set_aside.path.stat().st_mode & 0o777 == 0o400
 
 
 @pytest.mark.parametrize("problem", ["missing", "folder", "unreadable"])

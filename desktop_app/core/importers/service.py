@@ -4,7 +4,7 @@
 numbers look like collectors.  `run_import()` imports only the numbers the user picked (or
 all, when asked), in one transaction: a cancel, an error or a kill leaves nothing half-done.
 Vault files (recordings, images, MMS parts) are stored before their rows, so a rollback only
-leaves unreferenced vault objects, which `Vault.sweep` removes later.
+leaves unreferenced vault objects, which `Vault.sweep` sets aside in vault/orphans later.
 """
 
 from __future__ import annotations
@@ -165,6 +165,8 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
     def picked(info: NumberInfo) -> bool:
         return all or info.key in wanted
 
+    if not dry_run:
+        ws.backup("pre-import")  # checked, before anything is written; a failure stops the import here
     # Phase one, outside the transaction: copy recordings and images into the vault.
     recs = [(r, p) for r, p in recording_names(reports, tz)
             if not p.number or picked(analyse(p.number, region))]

@@ -97,7 +97,7 @@ class EvidenceService:
     def store_files(self, case_id: int, files: Sequence[Path | str], progress: ProgressFn = no_progress,
                     cancel: CancelToken = NEVER_CANCELLED) -> list[PendingFile]:
         """Phase one: copy files into the vault (no database change).  A cancel or crash here
-        leaves only unreferenced vault objects, which `Vault.sweep` removes later."""
+        leaves only unreferenced vault objects, which `Vault.sweep` sets aside in vault/orphans later."""
         tz = self._case_tz(case_id)
         paths = [check_readable_file(Path(f)) for f in files]  # fail on a bad name before copying anything
         sizes = [p.stat().st_size for p in paths]
@@ -226,3 +226,17 @@ class EvidenceService:
 
     def referenced_hashes(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT DISTINCT sha256 FROM evidence")}
+
+    # -- orphans (vault objects no row refers to, kept in vault/orphans) -------------------
+    def reattach_orphan(self, name: str, case_id: int, event_id: int, original_name: str = "") -> Evidence:
+        """Put an orphaned vault file back into a case, linked to an event."""
+        import mimetypes
+
+        tz = self._case_tz(case_id)
+        ids = self._check_events(case_id, [event_id])
+        orphan = self.vault.find_orphan(name)
+        stored = self.vault.adopt_orphan(orphan)
+        facts = sniff_file(stored.path, tz, original_name=original_name)
+        if not original_name:
+            original_name = f"orphan-{stored.sha256[:12]}{mimetypes.guess_extension(facts.mime or '') or ''}"
+        return self.record(case_id, [PendingFile(stored, original_name, facts)], ids)[0]

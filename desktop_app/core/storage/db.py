@@ -34,6 +34,12 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as exc:
+        if str(path) != ":memory:":
+            from desktop_app.core.storage.faults import disk_error
+
+            problem = disk_error(exc, Path(path).parent)  # a full disk is not a damaged database
+            if problem is not None:
+                raise problem from exc
         raise CorruptDatabaseError(f"{path}: not a usable Paper Trail database ({exc})") from exc
     return conn
 
@@ -64,14 +70,37 @@ class Database:
         if conn.in_transaction:
             yield conn
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                # SQLite may already have rolled back by itself (a full disk, an I/O error).
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    conn.execute("COMMIT")
+                except sqlite3.Error:
+                    if conn.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            conn.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            self._raise_storage_problem(exc)
             raise
-        else:
-            conn.execute("COMMIT")
+
+    def _raise_storage_problem(self, exc: sqlite3.Error) -> None:
+        """A full disk, an I/O error or a damaged file, said as such (naming the folder or file)."""
+        if str(self.path) == ":memory:":
+            return
+        from desktop_app.core.storage.faults import translate
+
+        problem = translate(exc, self.path)
+        if problem is not None:
+            raise problem from exc
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
