@@ -129,10 +129,20 @@ def staging(data_root: Path | None, out_dir: Path) -> Iterator[Staging]:
             folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))
         except OSError:
             folder = None
+    holder = Path(data_root) if folder is not None and data_root is not None else Path(out_dir)
     if folder is None:
         folder = Path(tempfile.mkdtemp(prefix=f"{BESIDE_PREFIX}{os.getpid()}-", dir=out_dir))
     try:
         yield Staging(folder)
+    except OSError as exc:
+        # The build writes its PDF and ZIP here: a full or failing disk is that disk's problem, said
+        # as such ("the disk holding DIR is full: N MB free"), not an unexpected error of the report.
+        from desktop_app.core.storage.faults import disk_error
+
+        problem = disk_error(exc, holder)
+        if problem is None:
+            raise
+        raise problem from exc
     finally:
         _remove(folder)
 
