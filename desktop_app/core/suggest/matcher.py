@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop_app.core.domain.enums import Conduct
-from desktop_app.core.suggest.literals import required
+from desktop_app.core.suggest.literals import required, trie_regex
 from desktop_app.core.suggest.patterns import LANGUAGES, Pattern, PatternSet, load, traditional_map
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -37,15 +37,32 @@ class Hit:
     pattern: str  # the pattern's id
 
 
+#: ASCII letters to lower case, one char to one char (str.lower may change a text's length).
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def _lower_regex(regex: str) -> str:
+    """`regex` with its letters in lower case but its escapes (\\S, \\B, \\W…) kept.
+
+    A case-insensitive set is matched on a lower-cased text with case-sensitive expressions:
+    the regex engine is two to four times faster that way than with re.IGNORECASE."""
+    out = []
+    escaped = False
+    for ch in regex:
+        out.append(ch if escaped else ch.lower())
+        escaped = not escaped and ch == "\\"
+    return "".join(out)
+
+
 class _Compiled:
     def __init__(self, ps: PatternSet) -> None:
-        flags = re.IGNORECASE if ps.ignore_case else 0
+        fold = _lower_regex if ps.ignore_case else str
         self.set = ps
         self.each: list[tuple[Pattern, re.Pattern[str], re.Pattern[str] | None]] = [
-            (p, re.compile(p.regex, flags), re.compile(p.unless, flags) if p.unless else None)
+            (p, re.compile(fold(p.regex)), re.compile(fold(p.unless)) if p.unless else None)
             for p in ps.patterns]
-        self.negation = re.compile(ps.negation, flags)
-        self.guards = [(g, re.compile(g.regex, flags)) for g in ps.guards]
+        self.negation = re.compile(fold(ps.negation))
+        self.guards = [(g, re.compile(fold(g.regex))) for g in ps.guards]
         self.always: frozenset[int] = frozenset()  # patterns without fixed words: run on every text
         owners: dict[str, set[int]] = {}
         for i, p in enumerate(ps.patterns):
@@ -55,23 +72,38 @@ class _Compiled:
                 continue
             for w in words:
                 owners.setdefault(w, set()).add(i)
-        #: one-character words, and longer words by their first two characters
+        #: one-character words; longer words by their first two characters, and under those by the
+        #: patterns that need them, as one alternation (None: the two characters are the word)
         self.singles = {w: frozenset(ids) for w, ids in owners.items() if len(w) == 1}
-        self.pairs: dict[str, list[tuple[str, frozenset[int]]]] = {}
+        grouped: dict[str, dict[frozenset[int], set[str]]] = {}
         for w, ids in owners.items():
             if len(w) > 1:
-                self.pairs.setdefault(w[:2], []).append((w, frozenset(ids)))
+                grouped.setdefault(w[:2], {}).setdefault(frozenset(ids), set()).add(w)
+        self.pairs: dict[str, list[tuple[frozenset[int], re.Pattern[str] | None]]] = {
+            pair: [(ids, None if pair in words else re.compile("|".join(map(re.escape, sorted(words)))))
+                   for ids, words in groups.items()]
+            for pair, groups in grouped.items()}
+        # Latin text shares a few letter pairs among many words ("yo", "th"): there one scan with
+        # a trie-shaped alternation of all the words is faster; it reports the longest word at each
+        # position, whose prefixes among the words are the other words found there.
+        self.trie: re.Pattern[str] | None = None
+        if ps.language == "en":
+            self.trie = re.compile(f"(?=({trie_regex(set(owners))}))")
+            self.owners = {w: frozenset(i for v, ids in owners.items() if w.startswith(v) for i in ids)
+                           for w in owners}
 
     def candidates(self, text: str) -> set[int]:
-        """The patterns whose fixed words occur in `text` (plus those that have none)."""
-        if self.set.ignore_case:
-            text = text.lower()
+        """The patterns whose fixed words occur in `text` (lower-cased for a case-insensitive set)."""
         run = set(self.always)
+        if self.trie is not None:
+            for word in set(self.trie.findall(text)):
+                run |= self.owners[word]
+            return run
         for ch in self.singles.keys() & set(text):
             run |= self.singles[ch]
         for pair in self.pairs.keys() & {text[i:i + 2] for i in range(len(text) - 1)}:
-            for word, ids in self.pairs[pair]:
-                if not ids <= run and (len(word) == 2 or word in text):
+            for ids, words in self.pairs[pair]:
+                if not ids <= run and (words is None or words.search(text)):
                     run |= ids
         return run
 
@@ -87,10 +119,13 @@ class Matcher:
             return []
         norm = text.translate(self.table)  # same length: spans stay valid in the original
         out: list[Hit] = []
-        if _HAN.search(norm):
-            out += self._hits(self.langs["zh_CN"], norm)
-        if _LATIN.search(norm):
-            out += self._hits(self.langs["en"], norm)
+        lower = None
+        for lang, probe in (("zh_CN", _HAN), ("en", _LATIN)):
+            if probe.search(norm):
+                c = self.langs[lang]
+                if c.set.ignore_case:
+                    lower = lower or norm.translate(_LOWER)
+                out += self._hits(c, lower if c.set.ignore_case else norm)
         out.sort(key=lambda h: (h.start, h.end))
         return out
 
