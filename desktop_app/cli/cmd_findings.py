@@ -10,6 +10,7 @@ from desktop_app.core.rules import Finding, evaluate_case, load_pack
 from desktop_app.core.rules.model import severity_label, status_label
 from desktop_app.core.rules.packs import PACKS, default_pack, effective_params
 from desktop_app.core.services.workspace import Workspace
+from desktop_app.core.suggest.summary import annotate_findings, unreviewed_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +54,7 @@ def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
     pack_name = args.pack or default_pack(case)
     findings = evaluate_case(ws, case.id, pack_name, current_language())
     if args.json:
-        emit_json([f.to_json() for f in findings])
+        emit_json(annotate_findings(ws, case.id, pack_name, [f.to_json() for f in findings]))
         return 0
     pack = load_pack(pack_name)
     emit(_("{reference} {title}: {pack} rules").format(reference=case.reference, title=case.title,
@@ -64,11 +65,15 @@ def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
     emit()
     if not findings:
         emit(_("No findings: nothing recorded in this case breaks these rules."))
+        for line in unreviewed_lines(ws, case.id):
+            emit(line)
         return 0
     for f in findings:
         for line in _block(f):
             emit(line)
         emit()
+    for line in unreviewed_lines(ws, case.id):  # suggestions are named only as unreviewed words (issue 18)
+        emit(line)
     violations = sum(1 for f in findings if f.severity.value == "violation")
     emit(_("{violations} violations, {warnings} warnings").format(violations=violations,
                                                                    warnings=len(findings) - violations))

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.cmd_findings",
     "desktop_app.cli.cmd_report",
     "desktop_app.cli.cmd_import",
+    "desktop_app.cli.cmd_suggest",
 )
 
 log = logging.getLogger(__name__)
