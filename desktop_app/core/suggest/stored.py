@@ -2,8 +2,8 @@
 
 - "suggested_conduct": [conduct values] the words suggest and the user has neither confirmed
   (moved into the event's `conduct`) nor dismissed;
-- "suggestion_spans": [{conduct, start, end, field, pattern}] every hit, confirmed ones included,
-  so the editor can highlight the words (start/end index the field's text);
+- "suggestion_spans": [{conduct, start, end, field, pattern}] the words behind each open
+  suggestion, so the editor can highlight them (start/end index the field's text);
 - "dismissed_suggestions": [conduct values] the user said the words do not show.
 
 Clean messages get none of these keys, so an import of clean messages stores `{}` as before.
@@ -74,7 +74,7 @@ def _with(out: dict[str, Any], spans: list[dict[str, Any]], conduct: Iterable[st
         return out
     done = {str(c) for c in conduct} | set(out.get(DISMISSED) or [])
     pending = [c for c in dict.fromkeys(s["conduct"] for s in spans) if c not in done]
-    if pending:
+    if pending:  # an entry whose words show only conduct already reviewed keeps its details as typed
         out[SUGGESTED] = pending
-    out[SPANS] = spans
+        out[SPANS] = [s for s in spans if s["conduct"] in pending]
     return out
