@@ -45,3 +45,30 @@ def test_review_confirms_the_ticked_and_dismisses_the_selected(qtbot, workspace)
     assert workspace.events.get(ids[1]).conduct == []
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1)
     assert workspace.events.suggestions(case_id, "threat") == []
+
+
+def test_the_editor_shows_suggestions_apart_and_one_click_decides(qtbot, workspace) -> None:
+    from desktop_app.core.domain.enums import Conduct
+    from desktop_app.ui.event_editor import EventEditor
+
+    case_id = workspace.cases.create("Editor", "CN").id
+    body = "再不还钱就把你的事发到你的通讯录，你这个老赖"
+    event_id = workspace.events.log(case_id, "sms", datetime(2026, 3, 1, 10, 0), body=body).id
+    editor = EventEditor(workspace)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_event(event_id)
+    bar = editor.suggestions
+    assert bar.isVisible() and list(bar.buttons) == ["third_party_disclosure", "abuse"]
+    assert not editor.conduct[Conduct.ABUSE].isChecked()  # a suggestion is not a ticked box
+    marks = editor.body.extraSelections()
+    assert [body[m.cursor.selectionStart():m.cursor.selectionEnd()] for m in marks] == ["发到你的通讯录", "老赖"]
+
+    with qtbot.waitSignal(editor.saved):
+        bar.buttons["abuse"][0].click()
+    assert editor.conduct[Conduct.ABUSE].isChecked() and list(bar.buttons) == ["third_party_disclosure"]
+    editor.summary.setText("typed before deciding")  # pending edits are saved first, not lost
+    bar.buttons["third_party_disclosure"][1].click()
+    e = workspace.events.get(event_id)
+    assert e.summary == "typed before deciding" and e.details["dismissed_suggestions"] == ["third_party_disclosure"]
+    assert not bar.isVisible() and editor.body.extraSelections() == []
