@@ -72,3 +72,26 @@ def test_the_editor_shows_suggestions_apart_and_one_click_decides(qtbot, workspa
     e = workspace.events.get(event_id)
     assert e.summary == "typed before deciding" and e.details["dismissed_suggestions"] == ["third_party_disclosure"]
     assert not bar.isVisible() and editor.body.extraSelections() == []
+
+
+def test_the_timeline_marks_rows_with_open_suggestions(qtbot, workspace) -> None:
+    from desktop_app.ui.timeline_model import Col
+    from desktop_app.ui.timeline_view import TimelinePane
+
+    case_id = workspace.cases.create("Timeline", "CN").id
+    threat = workspace.events.log(case_id, "sms", datetime(2026, 3, 1, 10, 0), body="明天去你家泼油漆").id
+    workspace.events.log(case_id, "sms", datetime(2026, 3, 1, 11, 0), body="请按时还款。")
+    view = TimelinePane(workspace)
+    qtbot.addWidget(view)
+    view.load_case(case_id)
+    model = view.model
+
+    def flags(row: int) -> tuple[str, str | None]:
+        index = model.index(row, Col.FLAGS)
+        return model.data(index), model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+    assert flags(0) == ("?", "? Suggested by the words, not yet reviewed: Threats")
+    assert flags(1) == ("", None)
+    workspace.events.confirm(threat, "threat")
+    assert view.update_rows([threat])
+    assert flags(0)[0] == "1"

@@ -298,6 +298,19 @@ class EventService:
         ids = [r[0] for r in self.db.execute(sql, (case_id, value.value) if value else (case_id,))]
         return self.list(case_id, ids=ids) if ids else []
 
+    def suggested_by_event(self, case_id: int, ids: Iterable[int] | None = None) -> dict[int, list[str]]:
+        """{event id: its open suggestions} for the live events of a case (or of `ids`): the
+        timeline marks these rows without loading whole events."""
+        only, params = "", [case_id]
+        if ids is not None:
+            id_list = [int(i) for i in ids]
+            only = f" AND id IN ({','.join('?' * len(id_list))})" if id_list else " AND 0"
+            params.extend(id_list)
+        rows = self.db.execute("SELECT id, details FROM events WHERE case_id = ? AND deleted_at IS NULL "
+                               f"AND details LIKE '%\"suggested_conduct\"%'{only}", params).fetchall()
+        out = {r[0]: json.loads(r[1]).get(SUGGESTED) or [] for r in rows}
+        return {k: v for k, v in out.items() if v}
+
     def confirm(self, event_id: int, conduct: Conduct | str) -> Event:
         """The user says the words do show this conduct: it moves into the event's conduct, which the rules read."""
         value = self._suggested(event_id, conduct)
