@@ -117,3 +117,12 @@ def test_an_import_attaches_suggestions_to_incoming_messages_only(workspace, cas
         event = _sms(workspace, case_id, body, details={k: v for k, v in details.items()
                                                         if k not in (SUGGESTED, SPANS)})
         assert event.details[SPANS] == details[SPANS], body
+
+
+def test_the_unreviewed_sentence_comes_in_the_documents_language(workspace, case_id: int) -> None:
+    _sms(workspace, case_id, "你这个老赖")
+    _sms(workspace, case_id, "欠钱不还的人渣")
+    assert unreviewed_lines(workspace, case_id, "en") == [
+        "2 messages contain words suggesting: Abuse or insults, not yet reviewed."]
+    zh = unreviewed_lines(workspace, case_id, "zh_CN")
+    assert zh and zh[0].startswith("有 2 条消息的措辞提示：") and zh[0].endswith("尚未核对。")

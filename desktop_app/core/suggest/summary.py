@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.domain.enums import Conduct
 from desktop_app.core.domain.labels import label
-from desktop_app.core.i18n import ngettext as _ngettext
+from desktop_app.core.i18n import current_language, translate_plural, translator
 from desktop_app.core.rules.packs import load_pack
 from desktop_app.core.suggest.stored import SUGGESTED
 
@@ -64,14 +63,17 @@ def annotate_findings(ws: Workspace, case_id: int, pack: str, findings: list[dic
     return findings
 
 
-def unreviewed_lines(ws: Workspace, case_id: int, t: Callable[[str], str] | None = None,
-                     ngettext: Callable[[str, str, int], str] = _ngettext) -> list[str]:
+def unreviewed_lines(ws: Workspace, case_id: int, lang: str | None = None) -> list[str]:
     """One sentence per conduct with unreviewed suggestions, e.g. "3 messages contain words
-    suggesting: Threats, not yet reviewed." — what a findings panel or dossier may say of them."""
+    suggesting: Threats, not yet reviewed." — all a findings panel or a dossier may say of them
+    (in `lang`, default the UI's language)."""
+    lang = lang or current_language()
+    t = translator(lang)
     out = []
     for conduct, n in counts(ws, case_id).items():
         if n["suggested"]:
-            out.append(ngettext("{n} message contains words suggesting: {what}, not yet reviewed.",
-                                "{n} messages contain words suggesting: {what}, not yet reviewed.",
-                                n["suggested"]).format(n=n["suggested"], what=label(Conduct(conduct), t)))
+            out.append(translate_plural(
+                "{n} message contains words suggesting: {what}, not yet reviewed.",
+                "{n} messages contain words suggesting: {what}, not yet reviewed.",
+                n["suggested"], lang).format(n=n["suggested"], what=label(Conduct(conduct), t)))
     return out
