@@ -1,10 +1,10 @@
 """Find the patterns in a text and keep only hits that are meant.
 
 Speed (an import suggests over every message): the fixed words each pattern cannot match without
-(`literals.required`) are indexed by their first two characters; a text's character pairs are
-looked up in that index with set operations, and only the patterns whose words occur are run
-(negation and guards are checked only around their hits).  A clean message costs one pass over
-its pairs, and a message that names a word costs the few patterns that need it.
+(`literals.required`) are indexed by their rarest character; a text's set of characters is
+intersected with that index, and only the patterns whose words occur are run (negation and
+guards are checked only around their hits).  A clean message costs a set intersection, and a
+message that names a word costs the few patterns that need it.
 """
 
 from __future__ import annotations
@@ -72,17 +72,23 @@ class _Compiled:
                 continue
             for w in words:
                 owners.setdefault(w, set()).add(i)
-        #: one-character words; longer words by their first two characters, and under those by the
-        #: patterns that need them, as one alternation (None: the two characters are the word)
-        self.singles = {w: frozenset(ids) for w, ids in owners.items() if len(w) == 1}
+        # Each word is filed under its rarest character (not one of the file's common characters,
+        # and among the rest the one fewest words use): a text's set of characters meets few keys,
+        # and under each key the words are grouped by the patterns that need them, as one
+        # alternation (None: the key is the word).
+        uses: dict[str, int] = {}
+        for w in owners:
+            for ch in set(w):
+                uses[ch] = uses.get(ch, 0) + 1
+        common = set(ps.common_chars)
         grouped: dict[str, dict[frozenset[int], set[str]]] = {}
         for w, ids in owners.items():
-            if len(w) > 1:
-                grouped.setdefault(w[:2], {}).setdefault(frozenset(ids), set()).add(w)
-        self.pairs: dict[str, list[tuple[frozenset[int], re.Pattern[str] | None]]] = {
-            pair: [(ids, None if pair in words else re.compile("|".join(map(re.escape, sorted(words)))))
-                   for ids, words in groups.items()]
-            for pair, groups in grouped.items()}
+            key = min(w, key=lambda ch: (ch in common, uses[ch], ch))
+            grouped.setdefault(key, {}).setdefault(frozenset(ids), set()).add(w)
+        self.keys: dict[str, list[tuple[frozenset[int], re.Pattern[str] | None]]] = {
+            key: [(ids, None if words == {key} else re.compile("|".join(map(re.escape, sorted(words)))))
+                  for ids, words in groups.items()]
+            for key, groups in grouped.items()}
         # Latin text shares a few letter pairs among many words ("yo", "th"): there one scan with
         # a trie-shaped alternation of all the words is faster; it reports the longest word at each
         # position, whose prefixes among the words are the other words found there.
@@ -99,10 +105,8 @@ class _Compiled:
             for word in set(self.trie.findall(text)):
                 run |= self.owners[word]
             return run
-        for ch in self.singles.keys() & set(text):
-            run |= self.singles[ch]
-        for pair in self.pairs.keys() & {text[i:i + 2] for i in range(len(text) - 1)}:
-            for ids, words in self.pairs[pair]:
+        for key in self.keys.keys() & set(text):
+            for ids, words in self.keys[key]:
                 if not ids <= run and (words is None or words.search(text)):
                     run |= ids
         return run
@@ -112,6 +116,10 @@ class Matcher:
     def __init__(self, sets: list[PatternSet], traditional: dict[int, int]) -> None:
         self.langs = {ps.language: _Compiled(ps) for ps in sets}
         self.table = {**traditional, **_PLAIN}
+        # One translation for the usual case where every set ignores case (all shipped ones do).
+        self.fold_all = all(ps.ignore_case for ps in sets)
+        if self.fold_all:
+            self.table.update(_LOWER)
 
     def hits(self, text: str) -> list[Hit]:
         """The meant hits in `text`, in order; spans index `text` as given."""
@@ -119,14 +127,15 @@ class Matcher:
             return []
         norm = text.translate(self.table)  # same length: spans stay valid in the original
         out: list[Hit] = []
-        lower = None
+        lower = norm if self.fold_all else None
         for lang, probe in (("zh_CN", _HAN), ("en", _LATIN)):
             if probe.search(norm):
                 c = self.langs[lang]
                 if c.set.ignore_case:
                     lower = lower or norm.translate(_LOWER)
                 out += self._hits(c, lower if c.set.ignore_case else norm)
-        out.sort(key=lambda h: (h.start, h.end))
+        if len(out) > 1:
+            out.sort(key=lambda h: (h.start, h.end))
         return out
 
     def _hits(self, c: _Compiled, text: str) -> list[Hit]:

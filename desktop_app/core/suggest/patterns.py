@@ -65,6 +65,7 @@ class PatternSet:
     negation: str  # cues that negate a hit when they come shortly before it, in the same clause
     window: int  # how many characters before a hit the negation cues are looked for
     ignore_case: bool
+    common_chars: str = ""  # speed only: characters most texts contain, never used as a word's key
 
 
 def _expand(text: str, vocab: dict[str, str], where: str) -> str:
@@ -123,7 +124,8 @@ def parse(language: str, path: Path, data: dict[str, Any]) -> PatternSet:
                                 tuple(raw["match"]), tuple(raw.get("clean", [])), unless))
     if not patterns:
         raise ValueError("the file has no patterns")
-    return PatternSet(language, path, tuple(patterns), tuple(guards), negation, int(neg["window"]), ignore_case)
+    return PatternSet(language, path, tuple(patterns), tuple(guards), negation, int(neg["window"]), ignore_case,
+                      str(data.get("common_chars", "")))
 
 
 def _read(path: Path) -> dict[str, Any]:
