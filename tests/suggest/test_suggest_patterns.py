@@ -153,3 +153,39 @@ def test_a_matcher_built_from_one_file_uses_only_its_patterns() -> None:
     data["ignore_case"] = True
     m = Matcher([parse("en", Path("x.toml"), data), load("zh_CN")], {})
     assert [h.pattern for h in m.hits("BOOM, not boom")] == ["x"]
+
+
+def test_the_prefilter_never_drops_a_hit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Running only the patterns whose fixed words occur gives exactly the hits of running them all."""
+    import importlib
+
+    # (the package's `matcher` attribute is the function, so the module is imported by name)
+    matcher_module = importlib.import_module("desktop_app.core.suggest.matcher")
+    labelled = tomllib.loads((Path(__file__).parent / "labelled.toml").read_text("utf-8"))
+    texts = [t for items in labelled.values() for t, _ in items]
+    texts += [t for _lang, p in ALL for t in (*p.match, *p.clean)]
+    m = matcher()
+    fast = [m.hits(t) for t in texts]
+    monkeypatch.setattr(matcher_module._Compiled, "candidates", lambda self, text: set(range(len(self.each))))
+    assert [m.hits(t) for t in texts] == fast
+    assert sum(map(len, fast)) > 200
+
+
+@pytest.mark.parametrize(("regex", "words"), [
+    ("abc", {"abc"}),
+    ("(?:ab|cd)ef", {"abef", "cdef"}),
+    ("x?yz", {"yz"}),
+    (".{0,3}foo|bar", {"foo", "bar"}),
+    ("a.b", {"a", "b"}),  # one of the two single letters, whichever the scoring picks
+    (r"\bfoo\b", {"foo"}),
+    ("(?:you|your) .{0,3}boss", {"boss"}),
+    (".{0,3}", None),
+])
+def test_required_words_are_what_every_match_contains(regex: str, words: set[str] | None) -> None:
+    from desktop_app.core.suggest.literals import required
+
+    found = required(regex)
+    if words is None:
+        assert found is None
+    else:
+        assert found is not None and found <= words and found
