@@ -189,3 +189,15 @@ def test_required_words_are_what_every_match_contains(regex: str, words: set[str
         assert found is None
     else:
         assert found is not None and found <= words and found
+
+
+@pytest.mark.parametrize(("regex", "parts"), [
+    ("a|b", ["a", "b"]),
+    ("(?:a|b)c|d", ["(?:a|b)c", "d"]),
+    (r"[|x]y|\|z|w", ["[|x]y", r"\|z", "w"]),
+    (r"[]|]a|[^)|(]b", ["[]|]a", "[^)|(]b"]),
+])
+def test_alternatives_split_only_at_the_top_level(regex: str, parts: list[str]) -> None:
+    from desktop_app.core.suggest.literals import alternatives
+
+    assert alternatives(regex) == parts

@@ -133,3 +133,34 @@ def trie_regex(words: set[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+def alternatives(regex: str) -> list[str]:
+    """`regex` split at its top-level `|` (not inside a group or a character class), so that each
+    alternative can be filtered on its own words: a pattern whose one alternative names a common
+    word then costs only that alternative."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if regex[i + 1:i + 2] == "^":
+                i += 1
+            if regex[i + 1:i + 2] == "]":  # a literal ] first in a class
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(regex[start:i])
+            start = i + 1
+        i += 1
+    out.append(regex[start:])
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop_app.core.domain.enums import Conduct
-from desktop_app.core.suggest.literals import required, trie_regex
+from desktop_app.core.suggest.literals import alternatives, required, trie_regex
 from desktop_app.core.suggest.patterns import LANGUAGES, Pattern, PatternSet, load, traditional_map
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -58,24 +58,28 @@ class _Compiled:
     def __init__(self, ps: PatternSet) -> None:
         fold = _lower_regex if ps.ignore_case else str
         self.set = ps
-        self.each: list[tuple[Pattern, re.Pattern[str], re.Pattern[str] | None]] = [
-            (p, re.compile(fold(p.regex)), re.compile(fold(p.unless)) if p.unless else None)
-            for p in ps.patterns]
+        # One unit per top-level alternative of each pattern: a unit runs only on texts that hold
+        # one of its own fixed words.
+        self.each: list[tuple[Pattern, re.Pattern[str], re.Pattern[str] | None]] = []
+        self.always: frozenset[int] = frozenset()  # units without fixed words: run on every text
+        owners: dict[str, set[int]] = {}
+        for p in ps.patterns:
+            unless = re.compile(fold(p.unless)) if p.unless else None
+            for alt in alternatives(p.regex):
+                i = len(self.each)
+                self.each.append((p, re.compile(fold(alt)), unless))
+                words = required(alt, ps.ignore_case)
+                if words is None:
+                    self.always |= {i}
+                    continue
+                for w in words:
+                    owners.setdefault(w, set()).add(i)
         self.negation = re.compile(fold(ps.negation))
         self.guards = [(g, re.compile(fold(g.regex))) for g in ps.guards]
-        self.always: frozenset[int] = frozenset()  # patterns without fixed words: run on every text
-        owners: dict[str, set[int]] = {}
-        for i, p in enumerate(ps.patterns):
-            words = required(p.regex, ps.ignore_case)
-            if words is None:
-                self.always |= {i}
-                continue
-            for w in words:
-                owners.setdefault(w, set()).add(i)
         # Each word is filed under its rarest character (not one of the file's common characters,
         # and among the rest the one fewest words use): a text's set of characters meets few keys,
-        # and under each key the words are grouped by the patterns that need them, as one
-        # alternation (None: the key is the word).
+        # and under each key the words are grouped by the patterns that need them (None: the key
+        # itself is one of the words, so its presence is enough).
         uses: dict[str, int] = {}
         for w in owners:
             for ch in set(w):
@@ -85,9 +89,8 @@ class _Compiled:
         for w, ids in owners.items():
             key = min(w, key=lambda ch: (ch in common, uses[ch], ch))
             grouped.setdefault(key, {}).setdefault(frozenset(ids), set()).add(w)
-        self.keys: dict[str, list[tuple[frozenset[int], re.Pattern[str] | None]]] = {
-            key: [(ids, None if words == {key} else re.compile("|".join(map(re.escape, sorted(words)))))
-                  for ids, words in groups.items()]
+        self.keys: dict[str, list[tuple[frozenset[int], tuple[str, ...] | None]]] = {
+            key: [(ids, None if key in words else tuple(sorted(words))) for ids, words in groups.items()]
             for key, groups in grouped.items()}
         # Latin text shares a few letter pairs among many words ("yo", "th"): there one scan with
         # a trie-shaped alternation of all the words is faster; it reports the longest word at each
@@ -99,7 +102,7 @@ class _Compiled:
                            for w in owners}
 
     def candidates(self, text: str) -> set[int]:
-        """The patterns whose fixed words occur in `text` (lower-cased for a case-insensitive set)."""
+        """The units whose fixed words occur in `text` (lower-cased for a case-insensitive set)."""
         run = set(self.always)
         if self.trie is not None:
             for word in set(self.trie.findall(text)):
@@ -107,7 +110,7 @@ class _Compiled:
             return run
         for key in self.keys.keys() & set(text):
             for ids, words in self.keys[key]:
-                if not ids <= run and (words is None or words.search(text)):
+                if not ids <= run and (words is None or any(map(text.__contains__, words))):
                     run |= ids
         return run
 
@@ -142,14 +145,22 @@ class Matcher:
         run = c.candidates(text)
         if not run:
             return []
-        out = []
-        for i in sorted(run):
+        found = []
+        for i in run:
             pattern, regex, unless = c.each[i]
             for m in regex.finditer(text):
                 s, e = m.span()
                 if self._negated(c, text, s) or self._guarded(c, pattern, unless, text, s, e):
                     continue
-                out.append(Hit(pattern.conduct, s, e, pattern.id))
+                found.append(Hit(pattern.conduct, s, e, pattern.id))
+        # Alternatives of one pattern may overlap; keep a pattern's hits apart, as one regex would.
+        found.sort(key=lambda h: (h.start, -h.end))
+        ends: dict[str, int] = {}
+        out = []
+        for h in found:
+            if h.start >= ends.get(h.pattern, -1):
+                out.append(h)
+                ends[h.pattern] = h.end
         return out
 
     @staticmethod
