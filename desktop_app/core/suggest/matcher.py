@@ -138,7 +138,7 @@ class Matcher:
                     lower = lower or norm.translate(_LOWER)
                 out += self._hits(c, lower if c.set.ignore_case else norm)
         if len(out) > 1:
-            out.sort(key=lambda h: (h.start, h.end))
+            out.sort(key=lambda h: (h.start, h.end, h.pattern))
         return out
 
     def _hits(self, c: _Compiled, text: str) -> list[Hit]:
