@@ -60,14 +60,17 @@ class _Compiled:
         self.set = ps
         # One unit per top-level alternative of each pattern: a unit runs only on texts that hold
         # one of its own fixed words.
-        self.each: list[tuple[Pattern, re.Pattern[str], re.Pattern[str] | None]] = []
+        # Units are compiled when first needed: an import of everyday messages needs few of them.
+        self.each: list[tuple[Pattern, str, re.Pattern[str] | None]] = []
+        self.compiled: list[re.Pattern[str] | None] = []
         self.always: frozenset[int] = frozenset()  # units without fixed words: run on every text
         owners: dict[str, set[int]] = {}
         for p in ps.patterns:
             unless = re.compile(fold(p.unless)) if p.unless else None
             for alt in alternatives(p.regex):
                 i = len(self.each)
-                self.each.append((p, re.compile(fold(alt)), unless))
+                self.each.append((p, fold(alt), unless))
+                self.compiled.append(None)
                 words = required(alt, ps.ignore_case)
                 if words is None:
                     self.always |= {i}
@@ -98,7 +101,7 @@ class _Compiled:
         self.trie: re.Pattern[str] | None = None
         if ps.language == "en":
             self.trie = re.compile(f"(?=({trie_regex(set(owners))}))")
-            self.owners = {w: frozenset(i for v, ids in owners.items() if w.startswith(v) for i in ids)
+            self.owners = {w: frozenset(i for k in range(1, len(w) + 1) for i in owners.get(w[:k], ()))
                            for w in owners}
 
     def candidates(self, text: str) -> set[int]:
@@ -147,7 +150,10 @@ class Matcher:
             return []
         found = []
         for i in run:
-            pattern, regex, unless = c.each[i]
+            pattern, source, unless = c.each[i]
+            regex = c.compiled[i]
+            if regex is None:
+                regex = c.compiled[i] = re.compile(source)
             for m in regex.finditer(text):
                 s, e = m.span()
                 if self._negated(c, text, s) or self._guarded(c, pattern, unless, text, s, e):
