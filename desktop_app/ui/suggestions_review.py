@@ -89,6 +89,8 @@ class SuggestionsReview(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for column in (0, 1):  # the date and the number whole; the words take the rest
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         named(self.tree, _("Messages with this suggestion"))
         layout.addWidget(self.tree, 1)
