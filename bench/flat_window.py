@@ -10,7 +10,7 @@ architecture; what this costs, any Python implementation of the same window pays
 
 Shown at the first paint, as in the app, for the database's first case (the demo case in the
 bench): the shipped fonts (Noto Sans SC and TC, emoji, symbols) and the stylesheet; Qt's own
-Chinese translations; a menu bar of five menus holding the 24 actions (shortcuts, icons); the
+Chinese translations; a menu bar of five menus holding the 25 actions (shortcuts, icons); the
 toolbar's eight actions with icons and text; the case list (title, status, counts); the filter
 bar (search box, "flagged only", kind and person combo boxes, two date fields with calendar
 pop-ups); the timeline table over a model and a filtering proxy (kind icon and text, date in
@@ -71,13 +71,14 @@ ACTIONS = [  # (text, shortcut, icon, in the toolbar)
     ("回收站(&T)…", "Ctrl+Shift+T", "trash", False), ("搜索(&S)", "Ctrl+F", "search", False),
     ("只看有问题的(&F)", "Ctrl+Shift+F", "flag", False), ("清除筛选(&F)", "Ctrl+Shift+X", None, False),
     ("人员和号码(&P)…", "Ctrl+Shift+P", "people", False), ("待办(&O)", "Ctrl+Shift+U", "follow-up", False),
-    ("检查结果(&F)", "Ctrl+Shift+R", "flag", False), ("导入(&I)…", "Ctrl+I", "import", True),
+    ("检查结果(&F)", "Ctrl+Shift+R", "flag", False), ("核对提示(&S)…", None, "flag", False),
+    ("导入(&I)…", "Ctrl+I", "import", True),
     ("生成报告(&R)…", "Ctrl+P", "report", True), ("协商(&N)…", "Ctrl+Shift+G", None, False),
     ("核验证据(&V)", "Ctrl+Shift+Y", "verify", False), ("设置(&S)…", "Ctrl+,", "settings", False),
     ("退出(&Q)", "Ctrl+Q", None, False), ("关于留痕(&A)", None, None, False),
 ]
-MENUS = [("案件(&C)", range(0, 3)), ("记录(&E)", range(3, 11)), ("查看(&V)", range(11, 17)),
-         ("工具(&T)", range(20, 22)), ("帮助(&H)", range(23, 24))]
+MENUS = [("案件(&C)", range(0, 3)), ("记录(&E)", range(3, 11)), ("查看(&V)", range(11, 18)),
+         ("工具(&T)", range(21, 23)), ("帮助(&H)", range(24, 25))]
 
 
 class Model(QAbstractTableModel):

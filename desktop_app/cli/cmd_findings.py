@@ -11,6 +11,7 @@ from desktop_app.core.rules.model import status_label
 from desktop_app.core.rules.packs import PACKS, default_pack, effective_params
 from desktop_app.core.rules.wording import Assertion, assertion, heading, short_label
 from desktop_app.core.services.workspace import Workspace
+from desktop_app.core.suggest.summary import annotate_findings, unreviewed_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,7 +58,7 @@ def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
     pack_name = args.pack or default_pack(case)
     findings = evaluate_case(ws, case.id, pack_name, current_language())
     if args.json:
-        emit_json([f.to_json() for f in findings])
+        emit_json(annotate_findings(ws, case.id, pack_name, [f.to_json() for f in findings]))
         return 0
     pack = load_pack(pack_name)
     emit(_("{reference} {title}: {pack} rules").format(reference=case.reference, title=case.title,
@@ -68,11 +69,15 @@ def cmd_findings(args: argparse.Namespace, ws: Workspace) -> int:
     emit()
     if not findings:
         emit(_("No findings: nothing recorded in this case breaks these rules."))
+        for line in unreviewed_lines(ws, case.id):
+            emit(line)
         return 0
     for f in findings:
         for line in _block(f):
             emit(line)
         emit()
+    for line in unreviewed_lines(ws, case.id):  # suggestions are named only as unreviewed words (issue 18)
+        emit(line)
     kinds = [assertion(f) for f in findings]
     binding = kinds.count(Assertion.VIOLATES)
     not_met = kinds.count(Assertion.DOES_NOT_MEET)

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.cmd_report",
     "desktop_app.cli.cmd_import",
     "desktop_app.cli.cmd_backup",
+    "desktop_app.cli.cmd_suggest",
 )
 
 #: Commands that only read the data folder: they share it with a busy writer (the app, an import)

@@ -73,6 +73,8 @@ SPECS: tuple[ActionSpec, ...] = (
                N_("Who contacted you, and from which numbers")),
     ActionSpec("follow_ups", N_("F&ollow-ups"), "Ctrl+Shift+U", "follow-up", N_("Show the follow-ups panel")),
     ActionSpec("findings", N_("&Findings"), "Ctrl+Shift+R", "flag", N_("Show the rule checks panel")),
+    ActionSpec("review_suggestions", N_("Review &suggestions…"), None, "flag",
+               N_("Confirm or dismiss the misconduct the other side's words suggest")),
     ActionSpec("import", N_("&Import…"), "Ctrl+I", "import", N_("Import call logs, messages or files")),
     ActionSpec("report", N_("Build &report…"), "Ctrl+P", "report", N_("Make a PDF complaint or negotiation dossier")),
     ActionSpec("negotiation", N_("&Negotiation…"), "Ctrl+Shift+G", None, N_("Plan a repayment arrangement")),

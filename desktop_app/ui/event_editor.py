@@ -29,6 +29,7 @@ from desktop_app.ui.event_fields import (
     set_detail,
 )
 from desktop_app.ui.event_form import MESSAGE_KINDS, EventForm, from_qdatetime, to_qdatetime
+from desktop_app.ui.suggestion_bar import attach as attach_suggestions
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class EventEditor(EventForm):
         self._errors: dict[str, QLabel] = {}
         self._party_items: list[tuple[int, str]] = []
         self._build()
+        self.suggestions = attach_suggestions(self)  # suggested conduct, apart from the ticked boxes (issue 18)
         self.setEnabled(False)
 
     @property
@@ -113,6 +115,7 @@ class EventEditor(EventForm):
             self._fill_parties()
             if self.record is not None:
                 self._load(self.record)
+            self.suggestions.show_event(self.record)
         finally:
             self._loading = False
 

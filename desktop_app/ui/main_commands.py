@@ -231,6 +231,9 @@ class CommandsMixin:
             dialog.accepted.connect(lambda: (self.refresh_cases(), self._update_title()))
         return dialog
 
+    def show_suggestions(self) -> QDialog | None:
+        return self._open_optional("desktop_app.ui.suggestions_review", "SuggestionsReview")
+
     def show_report(self) -> QDialog | None:
         return self._open_optional("desktop_app.ui.report_dialog", "ReportDialog", refresh=False)
 

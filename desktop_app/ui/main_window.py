@@ -163,7 +163,8 @@ class MainWindow(CommandsMixin, QMainWindow):
                           "report", None, "quit")),
             (_("&Entry"), ("log_call", "log_message", "log_visit", "new_event", None, "save_event", "delete_event",
                            "undo_delete", "trash")),
-            (_("&View"), ("find", "flagged_only", "clear_filters", None, "follow_ups", "findings")),
+            (_("&View"), ("find", "flagged_only", "clear_filters", None, "follow_ups", "findings",
+                          "review_suggestions")),
             (_("&Tools"), ("verify", None, "settings")),
             (_("&Help"), ("guide", "shortcuts", None, "about")),
         )
@@ -185,6 +186,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.log_message.triggered.connect(lambda: self.quick_log("message"))
         a.log_visit.triggered.connect(lambda: self.quick_log("visit"))
         a.new_event.triggered.connect(self.new_event)
+        a.review_suggestions.triggered.connect(self.show_suggestions)
         a.save_event.triggered.connect(lambda: self.detail.save())
         a.delete_event.triggered.connect(self.delete_selected)
         a.undo_delete.triggered.connect(self.undo_delete)

@@ -65,6 +65,7 @@ class TimelineModel(QAbstractTableModel):
         self.parties: dict[int, str] = {}
         self.flagged: set[int] = set()
         self.region = "CN"  # the case's jurisdiction: its numbers show in national format, others international
+        self.suggested: dict[int, list[str]] = {}  # open suggestions by event id (issue 18), marked "?"
         self._titles = column_titles()
         self._icons: dict[str, QIcon] = {}
         self._kind_text: dict[str, str] = {}
@@ -166,7 +167,8 @@ class TimelineModel(QAbstractTableModel):
         if col == Col.FLAGS:
             n = 0 if row[R_CONDUCT] == "[]" else len(json.loads(row[R_CONDUCT]))
             mark = "⚑ " if row[R_ID] in self.flagged else ""
-            return f"{mark}{n}" if n else mark.strip()
+            text = f"{mark}{n}" if n else mark.strip()
+            return f"{text} ?".strip() if row[R_ID] in self.suggested else text
         if col == Col.EVIDENCE:
             return str(row[R_EVIDENCE]) if row[R_EVIDENCE] else ""
         return ""
@@ -210,6 +212,9 @@ class TimelineModel(QAbstractTableModel):
             lines = [_enum_label(Conduct, c) for c in ticks]
             if row[R_ID] in self.flagged:
                 lines.insert(0, _("Flagged by the rule checks"))
+            if row[R_ID] in self.suggested:
+                lines.append(_("? Suggested by the words, not yet reviewed: {what}").format(
+                    what=", ".join(_enum_label(Conduct, c) for c in self.suggested[row[R_ID]])))
             return "\n".join(lines) or None
         if col == Col.EVIDENCE and row[R_EVIDENCE]:
             return ngettext("{n} evidence file", "{n} evidence files", row[R_EVIDENCE]).format(n=row[R_EVIDENCE])

@@ -273,6 +273,7 @@ class TimelinePane(QWidget):
         self._fill_parties(parties)
         self.model.region = str(self.ws.cases.get(case_id).jurisdiction.value)
         self.model.set_rows(self.ws.events.timeline_rows(case_id), parties)
+        self.model.suggested = self.ws.events.suggested_by_event(case_id)
         self.table.set_column_widths()  # the Who column fits this case's names
         if self.search.text().strip():
             self._run_search()
@@ -299,9 +300,13 @@ class TimelinePane(QWidget):
             return False
         if any(self.model.rows[p][3] != fresh[i][3] for i, p in zip(event_ids, positions, strict=True)):
             return False  # a new date or time: the entry moves, so re-read in order
+        fresh_suggested = self.ws.events.suggested_by_event(self.case_id, event_ids)
         for event_id, position in zip(event_ids, positions, strict=True):
             assert position is not None
             self.model.rows[position] = fresh[event_id]
+            self.model.suggested.pop(event_id, None)
+            if event_id in fresh_suggested:
+                self.model.suggested[event_id] = fresh_suggested[event_id]
             self.model.dataChanged.emit(self.model.index(position, 0),
                                         self.model.index(position, self.model.columnCount() - 1))
         if self.proxy.active():

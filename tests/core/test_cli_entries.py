@@ -92,7 +92,10 @@ def test_edit_changes_only_what_it_names(tmp_path: Path) -> None:
     assert edited["body"] == LONG
     assert edited["summary"] == "两人上门" and edited["quotes"] == "开门"
     assert edited["conduct"] == ["visit_without_notice"]
-    assert edited["details"] == {"people_count": 2, "place": "家门口"}  # details merge, not replace
+    suggested = {"suggested_conduct", "suggestion_spans"}  # the collector's words suggest conduct (issue 18)
+    assert edited["suggested_conduct"] == ["third_party_disclosure"]
+    assert {k: v for k, v in edited["details"].items() if k not in suggested} == {
+        "people_count": 2, "place": "家门口"}  # details merge, not replace
     assert edited["start"] == event["start"]
     cleared = json.loads(run(data, "edit", str(event["id"]), "--no-conduct", "--no-quotes", "--time",
                              "2026-03-05T10:00+08:00", "--json").stdout)

@@ -69,7 +69,9 @@ def event(e: Event) -> dict[str, Any]:
         "call_outcome": e.call_outcome.value if e.call_outcome else None, "connected": e.connected,
         "party_id": e.party_id, "number": e.contact_value, "number_key": e.contact_key, "target": e.target.value,
         "target_party_id": e.target_party_id, "summary": e.summary, "body": e.body, "quotes": e.quotes,
-        "conduct": [c.value for c in e.conduct], "details": e.details, "follow_up": _iso(e.follow_up),
+        "conduct": [c.value for c in e.conduct], "details": e.details,
+        # Not yet confirmed by the user; kept apart from `conduct` (spans in details, issue 18).
+        "suggested_conduct": list(e.details.get("suggested_conduct") or []), "follow_up": _iso(e.follow_up),
         "follow_up_done": e.follow_up_done, "source": e.source, "source_file": e.source_file,
         "source_sha256": e.source_sha256, "evidence_ids": e.evidence_ids, "created_at": _iso(e.created_at),
         "updated_at": _iso(e.updated_at),

@@ -34,6 +34,7 @@ from desktop_app.core.importers.model import FileReport, ImportPreview, ImportRe
 from desktop_app.core.importers.selection import PartyResolver, known_parties, selected_keys
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.services.workspace import Workspace
+from desktop_app.core.suggest import suggest_imported
 
 log = logging.getLogger(__name__)
 IMAGE_MODES = ("event", "nearest")
@@ -281,6 +282,8 @@ def event_row(case_id: int, record: Record, info: NumberInfo, party_id: int | No
         if body:
             details = {**details, "note": body}
         body = ""
+    else:  # the other side's words suggest conduct (issue 18); the same dict back when clean
+        details = suggest_imported(details, kind, record.direction, body)
     contact = record.number.strip()
     return (case_id, _TEXT[kind], start_local, start_utc, fold, tz, record.duration_s,
             _TEXT[record.direction] if record.direction else None,

@@ -22,6 +22,7 @@ from desktop_app.core.i18n import _
 from desktop_app.core.services.audit import AuditService
 from desktop_app.core.storage.db import Database
 from desktop_app.core.storage.rows import event_from_row
+from desktop_app.core.suggest.stored import DISMISSED, SUGGESTED, TEXT_FIELDS, refresh_details
 
 EDITABLE = (
     "kind", "start", "tz", "end", "duration_s", "direction", "call_outcome", "party_id", "contact_value",
@@ -189,7 +190,10 @@ class EventService:
             "summary": merged.get("summary") or "", "body": merged.get("body") or "",
             "quotes": merged.get("quotes") or "",
             "conduct": json.dumps(sorted(set(conduct))),
-            "details": json.dumps(merged.get("details") or {}, ensure_ascii=False, default=str),
+            # Suggested conduct is recomputed from the words on every write, apart from `conduct` (issue 18).
+            "details": json.dumps(refresh_details(merged.get("details"), kind, direction,
+                                                  {f: merged.get(f) or "" for f in TEXT_FIELDS}, conduct),
+                                  ensure_ascii=False, default=str),
             "follow_up": follow_up.isoformat() if follow_up else None,
             "follow_up_note": merged.get("follow_up_note") or "",
             "follow_up_done": int(bool(merged.get("follow_up_done"))),
@@ -280,6 +284,60 @@ class EventService:
                          [cols[k] for k in changed] + [utc_now_iso(), event_id])
             self.audit.record("event", event_id, "update", before.case_id, changed)
         return self.get(event_id)
+
+    # -- suggested conduct (issue 18) -----------------------------------------------------
+    def suggestions(self, case_id: int, conduct: Conduct | str | None = None) -> list[Event]:
+        """Live events of a case with suggested conduct not yet confirmed or dismissed (of one kind
+        when `conduct` is given), oldest first: the bulk review's list."""
+        value = _enum(Conduct, conduct, "conduct") if conduct else None
+        # The LIKE skips most rows before SQLite parses any JSON.
+        sql = ("SELECT id FROM events WHERE case_id = ? AND deleted_at IS NULL "
+               "AND details LIKE '%\"suggested_conduct\"%' "
+               "AND EXISTS (SELECT 1 FROM json_each(events.details, '$.suggested_conduct')"
+               + (" WHERE value = ?)" if value else ")"))
+        ids = [r[0] for r in self.db.execute(sql, (case_id, value.value) if value else (case_id,))]
+        return self.list(case_id, ids=ids) if ids else []
+
+    def suggested_by_event(self, case_id: int, ids: Iterable[int] | None = None) -> dict[int, list[str]]:
+        """{event id: its open suggestions} for the live events of a case (or of `ids`): the
+        timeline marks these rows without loading whole events."""
+        only, params = "", [case_id]
+        if ids is not None:
+            id_list = [int(i) for i in ids]
+            only = f" AND id IN ({','.join('?' * len(id_list))})" if id_list else " AND 0"
+            params.extend(id_list)
+        rows = self.db.execute("SELECT id, details FROM events WHERE case_id = ? AND deleted_at IS NULL "
+                               f"AND details LIKE '%\"suggested_conduct\"%'{only}", params).fetchall()
+        out = {r[0]: json.loads(r[1]).get(SUGGESTED) or [] for r in rows}
+        return {k: v for k, v in out.items() if v}
+
+    def confirm(self, event_id: int, conduct: Conduct | str) -> Event:
+        """The user says the words do show this conduct: it moves into the event's conduct, which the rules read."""
+        value = self._suggested(event_id, conduct)
+        return self.update(event_id, conduct=[*self.get(event_id).conduct, value])
+
+    def dismiss(self, event_id: int, conduct: Conduct | str) -> Event:
+        """The user says the words do not show this conduct; it is not suggested again for this event."""
+        value = self._suggested(event_id, conduct)
+        details = dict(self.get(event_id).details)
+        details[DISMISSED] = sorted({*(details.get(DISMISSED) or []), value.value})
+        return self.update(event_id, details=details)
+
+    def review(self, decisions: Iterable[tuple[int, Conduct | str, bool]]) -> int:
+        """Confirm (True) or dismiss (False) many suggestions at once, all or nothing; returns how many."""
+        done = 0
+        with self.db.transaction():
+            for event_id, conduct, confirmed in decisions:
+                (self.confirm if confirmed else self.dismiss)(event_id, conduct)
+                done += 1
+        return done
+
+    def _suggested(self, event_id: int, conduct: Conduct | str) -> Conduct:
+        value = _enum(Conduct, conduct, "conduct")
+        if value is None or value.value not in (self.get(event_id).details.get(SUGGESTED) or []):
+            raise ValidationError(_("Event {id} has no open suggestion of {conduct!r}.").format(
+                id=event_id, conduct=str(conduct)), "conduct")
+        return value
 
     def delete(self, event_id: int) -> None:
         """Move to the case's trash (restorable); evidence links are kept."""
