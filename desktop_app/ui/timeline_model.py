@@ -8,6 +8,7 @@ into Python, which would take seconds at this size; the proxy only filters.
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import datetime
 from enum import IntEnum
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon
 
+from desktop_app.core.domain.display import escape_controls
 from desktop_app.core.domain.enums import CallOutcome, Conduct, Direction, EventKind
 from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.phones import display_number
@@ -159,11 +161,12 @@ class TimelineModel(QAbstractTableModel):
         if col == Col.WHEN:
             return self.when_text(row[R_START])
         if col == Col.PARTY:
-            return self.parties.get(row[R_PARTY], "") if row[R_PARTY] is not None else ""
+            return escape_controls(self.parties.get(row[R_PARTY], "")) if row[R_PARTY] is not None else ""
         if col == Col.NUMBER:
             return display_number(row[R_NUMBER], self.region) if row[R_NUMBER] else ""
         if col == Col.SUMMARY:
-            return row[R_SUMMARY].split("\n", 1)[0]
+            # A summary may quote a file name: its control and bidi characters are shown, not obeyed.
+            return escape_controls(row[R_SUMMARY].split("\n", 1)[0])
         if col == Col.FLAGS:
             n = 0 if row[R_CONDUCT] == "[]" else len(json.loads(row[R_CONDUCT]))
             mark = "⚑ " if row[R_ID] in self.flagged else ""
@@ -221,7 +224,9 @@ class TimelineModel(QAbstractTableModel):
         if col == Col.KIND and row[R_DIR]:
             return _enum_label(Direction, row[R_DIR])
         if col == Col.SUMMARY and row[R_SUMMARY]:
-            return row[R_SUMMARY]
+            # Rich text on purpose, so a summary that looks like HTML is shown as written.
+            text = "<br>".join(html.escape(escape_controls(line)) for line in row[R_SUMMARY].split("\n"))
+            return f"<p style='white-space:pre-wrap'>{text}</p>"
         return None
 
     # -- sorting (in Python, see the module docstring) ----------------------------------------
