@@ -301,7 +301,7 @@ class CommandsMixin:
         case_id, ws = self.case_id, self.ws
 
         def show(results) -> None:
-            self._keep(VerifyDialog(results, self)).open()
+            self._keep(VerifyDialog(results, self, orphans=len(ws.vault.list_orphans()))).open()
 
         return run_with_progress(self, _("Checking the evidence files…"),
                                  lambda progress, cancel: ws.evidence.verify(case_id, progress, cancel),

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.core.i18n import N_, _
+from desktop_app.core.i18n import N_, _, ngettext
 from desktop_app.core.vault.vault import FileState
 
 STATE_TEXT = {FileState.OK: N_("Intact"), FileState.ALTERED: N_("Altered!"), FileState.MISSING: N_("Missing!")}
@@ -21,7 +21,7 @@ STATE_COLOUR = {FileState.OK: "#1b5e20", FileState.ALTERED: "#b3261e", FileState
 
 
 class VerifyDialog(QDialog):
-    def __init__(self, results, parent=None) -> None:
+    def __init__(self, results, parent=None, orphans: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Verify evidence"))
         self.resize(640, 420)
@@ -35,6 +35,13 @@ class VerifyDialog(QDialog):
             summary = _("{ok} intact, {altered} altered, {missing} missing. An altered or missing file cannot "
                         "be used as evidence; restore it from a backup.").format(
                 ok=counts[FileState.OK], altered=counts[FileState.ALTERED], missing=counts[FileState.MISSING])
+        if orphans:
+            # Never deleted behind the user's back (README, "Your data"): say where they are and how to act.
+            summary += " " + ngettext(
+                "{n} file in the vault belongs to no entry; it is kept in vault/orphans. Re-attach it or delete "
+                "it for good with: papertrail orphans",
+                "{n} files in the vault belong to no entry; they are kept in vault/orphans. Re-attach them or "
+                "delete them for good with: papertrail orphans", orphans).format(n=orphans)
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(self.results), 3)

@@ -77,3 +77,17 @@ def test_verify_evidence_reports_intact_and_altered_files(qtbot, case_window, tm
     assert "1 intact, 1 altered" in dialog.summary.text()
     dialog.close()
     task.dialog.close()
+
+
+def test_verify_evidence_names_the_orphans_kept_in_the_vault(qtbot, case_window):
+    """Vault files no entry refers to are kept, never deleted (issue 13, item 1): the app says so."""
+    w, ws = case_window, case_window.ws
+    ws.vault.orphans.mkdir(parents=True, exist_ok=True)
+    (ws.vault.orphans / ("ab" * 32)).write_bytes(b"a screenshot nobody links to")
+    task = w.verify_evidence()
+    qtbot.waitUntil(lambda: any(type(d).__name__ == "VerifyDialog" for d in w._dialogs), timeout=10000)
+    dialog = next(d for d in w._dialogs if type(d).__name__ == "VerifyDialog")
+    text = dialog.summary.text()
+    assert "1 file in the vault belongs to no entry" in text and "papertrail orphans" in text
+    dialog.close()
+    task.dialog.close()
