@@ -130,3 +130,13 @@ def test_a_process_killed_holding_the_folder_means_a_check_at_the_next_open(tmp_
         assert lock.stale_at_acquire  # the dead process's lock file was found: it did not close cleanly
     finally:
         lock.release()
+
+
+def test_the_damage_is_said_in_one_short_line() -> None:
+    """quick_check lists up to 20 complaints under a header; the user's line shows the first one."""
+    from desktop_app.core.storage.faults import corrupt_error
+
+    report = "*** in database main ***\nPage 32: btreeInitPage() returns error code 11\nOn tree page 31 cell 7: x"
+    text = str(corrupt_error(report, Path("/d/papertrail.sqlite3"), None))
+    assert "\n" not in text and "***" not in text
+    assert "Page 32: btreeInitPage() returns error code 11 …" in text

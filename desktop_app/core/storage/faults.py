@@ -67,7 +67,17 @@ def corrupt_error(exc: BaseException | str, db_path: Path, latest_backup: Path |
 
     health.forget(db_path)  # whatever closes next must not note this file as checked and sound
     return CorruptDatabaseError(_("{path}: the database file is damaged ({error}); nothing was written to it.")
-                                .format(path=db_path, error=exc), latest_backup=latest_backup)
+                                .format(path=db_path, error=_first_complaint(exc)), latest_backup=latest_backup)
+
+
+def _first_complaint(exc: BaseException | str) -> str:
+    """SQLite's first complaint, on one line: quick_check lists up to 20, with a "*** in database
+    main ***" header, and the user's line needs only to show that the file is damaged."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip() and not line.startswith("***")]
+    first = lines[0] if lines else str(exc).strip()
+    if len(first) > 120:
+        first = first[:119] + "…"
+    return first + (" …" if len(lines) > 1 else "")
 
 
 def translate(exc: BaseException, db_path: Path) -> AppError | None:
