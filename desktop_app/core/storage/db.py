@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.errors import CorruptDatabaseError, StorageError
 
@@ -42,6 +43,14 @@ def connect(path: Path | str) -> sqlite3.Connection:
                 raise problem from exc
         raise CorruptDatabaseError(f"{path}: not a usable Paper Trail database ({exc})") from exc
     return conn
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added.  sqlite3 types `lastrowid` as optional (it is None
+    only before any INSERT on the connection), so the check lives here once."""
+    if cur.lastrowid is None:
+        raise RuntimeError("the statement inserted no row")
+    return cur.lastrowid
 
 
 class Database:
@@ -102,7 +111,7 @@ class Database:
         if problem is not None:
             raise problem from exc
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
     def close(self) -> None:
