@@ -161,7 +161,7 @@ def traditional_map() -> dict[int, int]:
         for pair in " ".join(data["pairs"]).split():
             if len(pair) != 2:
                 raise ValueError(f"{pair!r} is not one Traditional then one Simplified character")
-            trad, simp = pair
+            trad, simp = pair[0], pair[1]
             if table.get(ord(trad), ord(simp)) != ord(simp):
                 raise ValueError(f"{trad} is mapped twice")
             table[ord(trad)] = ord(simp)
