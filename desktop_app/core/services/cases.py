@@ -67,7 +67,7 @@ class CaseService:
         values: dict[str, Any] = {}
         for name, value in fields.items():
             if name not in CASE_FIELDS:
-                raise ValidationError(f"unknown case field {name!r}", name)
+                raise ValidationError(_("unknown case field {name!r}").format(name=name), name)
             if name == "jurisdiction":
                 value = parse_jurisdiction(value).value
             elif name == "status":

@@ -223,7 +223,7 @@ class EventService:
         (importers call this inside their own transaction)."""
         unknown = set(fields) - set(EDITABLE) - set(IMPORT_ONLY)
         if unknown:
-            raise ValidationError(f"unknown event field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(_("unknown event field(s): {names}").format(names=", ".join(sorted(unknown))))
         case_tz, jurisdiction = self._case(case_id)
         merged = {"kind": kind, "start": start, "tz": fields.pop("tz", None) or case_tz, **fields}
         cols = self._columns(case_id, merged, jurisdiction)
@@ -266,9 +266,9 @@ class EventService:
     def update(self, event_id: int, **fields: Any) -> Event:
         unknown = set(fields) - set(EDITABLE)
         if unknown:
-            raise ValidationError(f"unknown event field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(_("unknown event field(s): {names}").format(names=", ".join(sorted(unknown))))
         before = self.get(event_id)
-        _, jurisdiction = self._case(before.case_id)
+        _tz, jurisdiction = self._case(before.case_id)  # not `_`: that is the translation function
         merged = {name: getattr(before, name) for name in EDITABLE}
         merged.update(fields)
         if "tz" in fields and "start" not in fields:

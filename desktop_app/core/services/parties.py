@@ -85,7 +85,7 @@ class PartyService:
         out: dict[str, Any] = {}
         for name, value in fields.items():
             if name not in _PARTY_FIELDS:
-                raise ValidationError(f"unknown party field {name!r}", name)
+                raise ValidationError(_("unknown party field {name!r}").format(name=name), name)
             if name == "name":
                 value = (value or "").strip()
                 if not value:

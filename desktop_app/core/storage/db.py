@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import CorruptDatabaseError, StorageError
+from desktop_app.core.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -31,7 +32,8 @@ def connect(path: Path | str) -> sqlite3.Connection:
         if str(path) != ":memory:":
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise StorageError(f"{path}: could not switch the database to WAL mode ({mode})")
+                raise StorageError(_("{path}: could not switch the database to WAL mode ({mode})").format(
+                    path=path, mode=mode))
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as exc:
@@ -41,7 +43,8 @@ def connect(path: Path | str) -> sqlite3.Connection:
             problem = disk_error(exc, Path(path).parent)  # a full disk is not a damaged database
             if problem is not None:
                 raise problem from exc
-        raise CorruptDatabaseError(f"{path}: not a usable Paper Trail database ({exc})") from exc
+        raise CorruptDatabaseError(_("{path}: not a usable Paper Trail database ({error})").format(
+            path=path, error=exc)) from exc
     return conn
 
 
