@@ -97,3 +97,14 @@ def test_a_broken_rule_pack_is_named_in_chinese(tmp_path: Path, chinese: None) -
     with pytest.raises(RulePackError, match="规则包不是有效的 TOML") as err:
         load_pack_file(pack, "broken")
     assert str(pack) in str(err.value)
+
+
+def test_a_report_or_package_into_a_missing_folder_or_onto_a_folder_is_said_in_chinese(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    created = cli(data, "en", "new-case", "--title", "Loan app")
+    assert created.returncode == 0, created.stderr
+    missing = tmp_path / "no-such-folder"
+    line = one_line(cli(data, "zh_CN", "report", "1", "-o", str(missing / "r.pdf")))
+    assert str(missing) in line and "没有这个文件夹" in line
+    line = one_line(cli(data, "zh_TW", "package", "1", "-o", str(tmp_path)))
+    assert str(tmp_path) in line and "是資料夾；請給出以 .zip 結尾的檔名" in line
