@@ -53,7 +53,7 @@ def _cache_file(cache_dir: Path, sha256: str, px: int, quality: int) -> Path:
     return cache_dir / f"{sha256}-{px}-{quality}.jpg"
 
 
-def prepare_one(source: Path, px: int, quality: int) -> tuple[bytes, int, int]:
+def prepare_one(source: Path | io.BytesIO, px: int, quality: int) -> tuple[bytes, int, int]:
     """Decode (DCT-domain downscale for JPEG), rotate per EXIF, fit in px×px, save as JPEG."""
     from PIL import Image, ImageOps
 
@@ -102,7 +102,7 @@ def _load_or_make(sha256: str, source: Path | bytes, px: int, quality: int, cach
         if target.exists():
             return Prepared(sha256, target, target.stat().st_size, *_dims(target))
         src = io.BytesIO(source) if isinstance(source, bytes) else source
-        data, width, height = prepare_one(src, px, quality)  # type: ignore[arg-type]
+        data, width, height = prepare_one(src, px, quality)
     except Exception as exc:  # noqa: BLE001 - a damaged or exotic image is listed, not fatal
         return Prepared(sha256, None, error=type(exc).__name__)
     _write(target, data)

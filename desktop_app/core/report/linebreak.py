@@ -211,5 +211,5 @@ def install() -> None:
             return western(self, width)
         return self.breakLinesCJK(width)
 
-    break_lines._pt_kinsoku = True  # type: ignore[attr-defined]
+    break_lines._pt_kinsoku = True  # type: ignore[attr-defined]  # a marker: the patch is applied once
     paragraph.Paragraph.breakLines = break_lines

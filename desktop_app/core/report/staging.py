@@ -68,7 +68,7 @@ def same_filesystem(a: Path, b: Path) -> bool:
 def _alive_windows(pid: int) -> bool:
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # windll exists only on Windows
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         return kernel32.GetLastError() != 87  # ERROR_INVALID_PARAMETER: no such process
