@@ -149,9 +149,9 @@ def build_package(ws: Workspace, case_id: int, out_zip: Path | str, options: Rep
 
     out_zip = Path(out_zip)
     if out_zip.is_dir():
-        raise FileInputError(out_zip, "is a folder; give a file name ending in .zip")
+        raise FileInputError(out_zip, _("is a folder; give a file name ending in .zip"))
     if not out_zip.parent.exists():
-        raise FileInputError(out_zip.parent, "no such folder")
+        raise FileInputError(out_zip.parent, _("no such folder"))
     # The package always holds the complaint dossier; the caller's options are left as they are.
     # Nor does it ever leave out a missing or altered exhibit: a package is the originals or nothing.
     options = dataclasses.replace(options or ReportOptions(), kind="complaint",

@@ -141,12 +141,15 @@ class DataLayout:
 
     def create(self) -> DataLayout:
         from desktop_app.core.errors import StorageError
+        from desktop_app.core.i18n import _  # i18n finds its catalogues through this module
 
         if self.root.exists() and not self.root.is_dir():
-            raise StorageError(f"{self.root}: is a file, not a folder; choose a folder for Paper Trail's data")
+            raise StorageError(_("{path}: is a file, not a folder; choose a folder for Paper Trail's data").format(
+                path=self.root))
         try:
             for folder in (self.root, self.vault, self.backups, self.logs):
                 make_private_dir(folder)
         except OSError as exc:
-            raise StorageError(f"{self.root}: cannot use this folder for data ({exc.strerror or exc})") from exc
+            raise StorageError(_("{path}: cannot use this folder for data ({error})").format(
+                path=self.root, error=exc.strerror or exc)) from exc
         return self

@@ -128,8 +128,10 @@ _PAIRS: tuple[tuple[Enum, str], ...] = (
 LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _PAIRS}
 
 
-def label(value: Enum, t: Callable[[str], str] | None = None) -> str:
-    text = LABELS.get((type(value), getattr(value, "value", value)))
+def label(value: Enum | str, t: Callable[[str], str] | None = None) -> str:
+    """An enum member's label; a plain value (e.g. an unknown one read from a file) is shown as it is."""
+    key = value.value if isinstance(value, Enum) else value
+    text = LABELS.get((type(value), key))
     if text is None:
-        return str(getattr(value, "value", value))
+        return str(key)
     return (t or _)(text)

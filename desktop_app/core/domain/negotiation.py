@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Literal, Self, overload
 
 from desktop_app.core.domain.models import Case
 from desktop_app.core.domain.repayment import (
@@ -92,6 +92,14 @@ def is_credit_card(case: Case, override: bool | None = None) -> bool:
 
 
 # ---- reading stored values ---------------------------------------------------------------------
+
+@overload
+def _money(value: Any, name: str, *, optional: Literal[False]) -> Decimal: ...
+
+
+@overload
+def _money(value: Any, name: str, *, optional: bool = True) -> Decimal | None: ...
+
 
 def _money(value: Any, name: str, *, optional: bool = True) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -185,7 +193,7 @@ class MonthlyLine:
     @classmethod
     def from_dict(cls, d: dict[str, Any], name: str | None = None) -> Self:
         return cls(str(d.get("label", "")),
-                   _money(d.get("monthly"), f"{name or cls.FIELD}.monthly", optional=False))  # type: ignore[arg-type]
+                   _money(d.get("monthly"), f"{name or cls.FIELD}.monthly", optional=False))
 
 
 @dataclass(slots=True)

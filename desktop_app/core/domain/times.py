@@ -12,6 +12,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.i18n import _
 
 
 @lru_cache(maxsize=64)
@@ -19,8 +20,8 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError(f"unknown time zone {name!r} (expected an IANA name such as Asia/Shanghai)",
-                              "tz") from exc
+        raise ValidationError(_("unknown time zone {name!r} (expected an IANA name such as Asia/Shanghai)").format(
+            name=name), "tz") from exc
 
 
 def localise(value: datetime, tz: str) -> datetime:
@@ -35,7 +36,8 @@ def parse_local(text: str, tz: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise ValidationError(f"{text!r} is not a date and time (expected e.g. 2026-03-02 23:14)", "start") from exc
+        raise ValidationError(_("{text!r} is not a date and time (expected e.g. 2026-03-02 23:14)").format(text=text),
+                              "start") from exc
     return localise(value, tz)
 
 
@@ -62,4 +64,4 @@ def parse_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise ValidationError(f"{text!r} is not a date (expected YYYY-MM-DD)") from exc
+        raise ValidationError(_("{text!r} is not a date (expected YYYY-MM-DD)").format(text=text)) from exc

@@ -121,13 +121,15 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path)).text
 
 
-def _reader(text: str, lines: Iterator[str] | None = None) -> csv.reader:
-    sample = text[:8192]
+def _dialect(text: str) -> type[csv.Dialect]:
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel
-    return csv.reader(lines if lines is not None else io.StringIO(text, newline=""), dialect)
+        return csv.excel
+
+
+def _reader(text: str) -> Iterator[list[str]]:
+    return csv.reader(io.StringIO(text, newline=""), _dialect(text))
 
 
 def header(path: Path) -> list[str]:
@@ -175,16 +177,16 @@ def _rows(path: Path, report: FileReport) -> Iterator[tuple[int, dict[str, str]]
             pos += 1
             yield lines[pos - 1]
 
-    dialect = _reader(decoded.text, iter(())).dialect  # sniffed once: sniffing can take a second
+    dialect = _dialect(decoded.text)  # sniffed once: sniffing can take a second
     quote = dialect.quotechar or '"'
     # The Sniffer says doublequote=False whenever its sample holds no "", and then a quote inside a
     # quoted field silently ends it, so strict mode catches nothing; every exporter we read
     # doubles quotes inside fields (RFC 4180), so read them that way.
-    strict = {"strict": True, "doublequote": dialect.doublequote or not dialect.escapechar}
+    doublequote = bool(dialect.doublequote or not dialect.escapechar)
     try:
         head = [h.strip() for h in next(csv.reader(lines[:1], dialect), [])]
         pos = 1
-        reader = csv.reader(feed(), dialect, **strict)
+        reader = csv.reader(feed(), dialect, strict=True, doublequote=doublequote)
         while True:
             start = pos + 1
             try:
@@ -207,7 +209,8 @@ def _rows(path: Path, report: FileReport) -> Iterator[tuple[int, dict[str, str]]
                 if row and row[-1].endswith(("\n", "\r")):  # the last line opens a quote never closed
                     row = next(csv.reader([lines[start - 1]], dialect, quoting=csv.QUOTE_NONE), [])
                 pos = start  # go on from the next line
-                reader = csv.reader(feed(), dialect, **strict)
+                reader = csv.reader(feed(), dialect, strict=True, doublequote=doublequote)
+            assert row is not None  # a broken row is always re-read above
             if not any(cell.strip() for cell in row):
                 continue
             yield start, dict(zip(head, row, strict=False))

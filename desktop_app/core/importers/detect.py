@@ -164,6 +164,7 @@ def expand(paths: Iterable[Path | str], tz: str) -> list[FileReport]:
         if real in seen:
             return
         seen.add(real)
+        columns: list[str]
         if problem:
             fmt, columns = "unsupported", []
         elif fmt is None:

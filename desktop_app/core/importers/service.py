@@ -34,6 +34,7 @@ from desktop_app.core.importers.model import FileReport, ImportPreview, ImportRe
 from desktop_app.core.importers.selection import PartyResolver, known_parties, selected_keys
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.services.workspace import Workspace
+from desktop_app.core.storage.db import inserted_id
 from desktop_app.core.suggest import suggest_imported
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,7 @@ def run_import(ws: Workspace, case_id: int, paths: Iterable[Path | str], numbers
                                (case_id, utc_now_iso(), _importer_name(reports), json.dumps(
                                    [{"name": r.name, "sha256": r.sha256} for r in reports if r.sha256],
                                    ensure_ascii=False), "{}"))
-            import_id = int(cur.lastrowid)
+            import_id = inserted_id(cur)
             result.import_id = import_id
             after_id = conn.execute("SELECT COALESCE(max(id), 0) FROM events").fetchone()[0]
             resolver = PartyResolver(ws, case_id, create_parties)

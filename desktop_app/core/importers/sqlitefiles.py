@@ -65,7 +65,7 @@ def require_columns(conn: sqlite3.Connection, path: Path, table: str, *needed: s
 def to_float(value: object) -> float | None:
     """A number stored in a loosely typed SQLite column ('abc', b'..', NaN → None)."""
     try:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]  # any stored value is tried: float() refuses the rest
     except (TypeError, ValueError, OverflowError):
         return None
     return number if number == number and abs(number) != float("inf") else None

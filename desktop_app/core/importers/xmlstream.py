@@ -26,7 +26,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -86,7 +86,7 @@ class RepairingReader(io.RawIOBase):
 
     MAX_NOTED = 20
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BinaryIO | io.RawIOBase) -> None:
         self._raw = raw
         self._carry = b""
         self._out = b""
@@ -127,7 +127,7 @@ class RepairingReader(io.RawIOBase):
                 cut = tail.start()  # a high half whose low half may be in the next block
             self._out, self._carry = self._repair(data[:cut]), data[cut:]
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         self._fill()
         n = min(len(buffer), len(self._out))
         buffer[:n] = self._out[:n]
@@ -152,7 +152,7 @@ class Utf16Reader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         while not self._out and not self._eof:
             block = self._raw.read(BLOCK)
             self.consumed += len(block)
@@ -377,11 +377,12 @@ def bounded_chunks(read: Callable[[int], bytes], limit: int) -> Iterator[bytes]:
 
 
 def _read_events(parser: ET.XMLPullParser, chunks: Iterator[bytes]) -> Iterator[tuple[str, ET.Element]]:
+    # The parser is made for "start" and "end" events only, and each of those carries an element.
     for chunk in chunks:
         parser.feed(chunk)
-        yield from parser.read_events()
+        yield from cast("Iterator[tuple[str, ET.Element]]", parser.read_events())
     parser.close()
-    yield from parser.read_events()
+    yield from cast("Iterator[tuple[str, ET.Element]]", parser.read_events())
 
 
 def iter_elements(path: Path, report: FileReport, tags: set[str],
@@ -398,7 +399,7 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
             raise ImportFormatError(path, _("this is a zipped (possibly encrypted) backup; export it again "
                                            "without compression or a password"))
         raw.seek(0)
-        source: BinaryIO = raw
+        source: BinaryIO | io.RawIOBase = raw
         counter: Utf16Reader | RepairingReader
         encoding = utf16_encoding(head)
         if encoding:
@@ -408,6 +409,7 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
         if not encoding:
             counter = reader
         limit = token_limit()
+        parser: ET.XMLPullParser
         if plain_prolog(head):
             parser = ET.XMLPullParser(events=("start", "end"))  # the C parser: no entities possible
         else:
@@ -433,6 +435,7 @@ def iter_elements(path: Path, report: FileReport, tags: set[str],
                     report.bytes_done = counter.consumed  # only read between records (progress)
                     yield elem
                     elem.clear()
+                    assert root is not None  # set by the first "start" event
                     root.clear()  # drop the cleared children too, so memory stays flat
         except _TooDeepError:
             if report.records == 0:

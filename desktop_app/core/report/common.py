@@ -116,9 +116,9 @@ def build_report(ws: Workspace, case_id: int, options: ReportOptions, out_path: 
     options.validate()
     out_path = Path(out_path)
     if out_path.is_dir():
-        raise FileInputError(out_path, "is a folder; give a file name ending in .pdf")
+        raise FileInputError(out_path, _("is a folder; give a file name ending in .pdf"))
     if not out_path.parent.exists():
-        raise FileInputError(out_path.parent, "no such folder")
+        raise FileInputError(out_path.parent, _("no such folder"))
     ws.cases.get(case_id)  # a clear NotFoundError before any work
     if options.kind == "negotiation":
         from desktop_app.core.report.negotiation import build_negotiation

@@ -184,7 +184,8 @@ def runs(text: str, lang: str) -> list[tuple[str, str]]:
     primary = primary_font(lang)
     have = _cmap(primary)
     out: list[tuple[str, str]] = []
-    current, buf = primary, []
+    current = primary
+    buf: list[str] = []
     for ch in text:
         name = primary if (ord(ch) in have or ch in "\n\r\t") else font_for(ch, lang)
         if name != current and buf:

@@ -53,17 +53,17 @@ def _cache_file(cache_dir: Path, sha256: str, px: int, quality: int) -> Path:
     return cache_dir / f"{sha256}-{px}-{quality}.jpg"
 
 
-def prepare_one(source: Path, px: int, quality: int) -> tuple[bytes, int, int]:
+def prepare_one(source: Path | io.BytesIO, px: int, quality: int) -> tuple[bytes, int, int]:
     """Decode (DCT-domain downscale for JPEG), rotate per EXIF, fit in px×px, save as JPEG."""
     from PIL import Image, ImageOps
 
-    with Image.open(source) as im:
+    with Image.open(source) as opened:
         # JPEG only: decode at 1/2, 1/4 or 1/8 size (several times faster).  draft() keeps
         # both sides at least as large as asked, so ask for the aspect-correct box.
-        fit = px / max(im.width, im.height)
+        fit = px / max(opened.width, opened.height)
         if fit < 1:
-            im.draft("RGB", (math.ceil(im.width * fit), math.ceil(im.height * fit)))
-        im = ImageOps.exif_transpose(im)
+            opened.draft("RGB", (math.ceil(opened.width * fit), math.ceil(opened.height * fit)))
+        im: Image.Image = ImageOps.exif_transpose(opened)
         if im.mode not in ("RGB", "L"):
             background = Image.new("RGB", im.size, "white")  # transparent PNG → white, not black
             rgba = im.convert("RGBA")
@@ -102,7 +102,7 @@ def _load_or_make(sha256: str, source: Path | bytes, px: int, quality: int, cach
         if target.exists():
             return Prepared(sha256, target, target.stat().st_size, *_dims(target))
         src = io.BytesIO(source) if isinstance(source, bytes) else source
-        data, width, height = prepare_one(src, px, quality)  # type: ignore[arg-type]
+        data, width, height = prepare_one(src, px, quality)
     except Exception as exc:  # noqa: BLE001 - a damaged or exotic image is listed, not fatal
         return Prepared(sha256, None, error=type(exc).__name__)
     _write(target, data)

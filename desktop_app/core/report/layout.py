@@ -96,7 +96,7 @@ def heading(text: str, style: ParagraphStyle, lang: str, level: int = 0, key: st
     anchor = f'<a name="{key}"/>' if key else ""
     para = Paragraph(anchor + fonts.markup(text, lang), style)
     # The bookmark is drawn by the viewer, not by us: show control characters there too.
-    para._pt_outline = (level, fonts.visible_controls(outline_title or text),  # type: ignore[attr-defined]
+    para._pt_outline = (level, fonts.visible_controls(outline_title or text),
                         key or f"h{id(para)}")
     return para
 

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 # Closing marks: none of these may start a line.
 CLOSING = frozenset(
@@ -131,7 +132,7 @@ def _frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - 
     """cjkFragSplit with the rules above (same inputs and output as ReportLab's)."""
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
-    glyphs = []
+    glyphs: list[Any] = []  # ReportLab's cjkU glyphs
     for frag in frags:
         text = frag.text
         if isinstance(text, bytes):
@@ -210,5 +211,5 @@ def install() -> None:
             return western(self, width)
         return self.breakLinesCJK(width)
 
-    break_lines._pt_kinsoku = True  # type: ignore[attr-defined]
+    break_lines._pt_kinsoku = True  # type: ignore[attr-defined]  # a marker: the patch is applied once
     paragraph.Paragraph.breakLines = break_lines

@@ -19,8 +19,9 @@ def user_notice(case: Case) -> list[str]:
     """What the user may expect from the creditor (domain.md §C.1), for the app to show before a
     letter is made.  Never printed: the letter itself stays a plain, polite request."""
     try:
-        neg: Negotiation | None = Negotiation.from_dict(case.negotiation)
-        card = neg.is_card(case)
+        found = Negotiation.from_dict(case.negotiation)
+        neg: Negotiation | None = found
+        card = found.is_card(case)
     except ValidationError:
         neg, card = None, False
     parts = [_("This case is marked as a credit card, so art. 70 applies.") if card else

@@ -50,7 +50,8 @@ def people(d: Dossier, st, width: float) -> list:
             role += "\n" + _("badge no. {badge}").format(badge=p.badge_no)
         numbers = "\n".join(d.redactor.number(cp.value, p.id) for cp in p.contact_points)
         count = made[p.id] if p.role != PartyRole.THIRD_PARTY else received[p.id]
-        data.append([cell(names[p.id]), cell(role), cell(names.get(p.organisation_id, "")), cell(numbers),
+        org = names.get(p.organisation_id, "") if p.organisation_id is not None else ""
+        data.append([cell(names[p.id]), cell(role), cell(org), cell(numbers),
                      cell(str(count) if count else "")])
     table = LongTable(data, colWidths=[width * r for r in (0.24, 0.2, 0.24, 0.22, 0.1)], repeatRows=1, splitInRow=1)
     table.setStyle(layout.table_style(lang=lang))

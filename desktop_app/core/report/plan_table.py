@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Table
@@ -83,7 +84,7 @@ def style_for(lang: str, header_rows: int = 1, zebra: bool = True, extra: list[t
 
 
 def _table(rows: list[list[Paragraph]], widths: Sequence[float], lang: str, *, total_rows: int = 0) -> Table:
-    extra = []
+    extra: list[tuple[Any, ...]] = []  # ReportLab table-style commands
     if total_rows:
         extra.append(("LINEABOVE", (0, -total_rows), (-1, -total_rows), 1.0, colors.black))
         extra.append(("BACKGROUND", (0, -total_rows), (-1, -1), layout.GREY_HEADER))

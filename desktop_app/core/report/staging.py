@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.core.errors import FileInputError
+from desktop_app.core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def same_filesystem(a: Path, b: Path) -> bool:
 def _alive_windows(pid: int) -> bool:
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # windll exists only on Windows
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         return kernel32.GetLastError() != 87  # ERROR_INVALID_PARAMETER: no such process
@@ -109,7 +110,8 @@ class Staging:
                 os.fsync(dst.fileno())
             os.replace(beside, final)
         except OSError as exc:  # a full or read-only disk, a share that went away
-            raise FileInputError(final.parent, f"could not write {final.name} there ({exc.strerror or exc})") from exc
+            raise FileInputError(final.parent, _("could not write {name} there ({error})").format(
+                name=final.name, error=exc.strerror or exc)) from exc
         finally:
             with contextlib.suppress(OSError):
                 beside.unlink()

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from desktop_app.core.domain.display import fill
 from desktop_app.core.domain.enums import CallOutcome, Direction, EventKind, Target
@@ -74,8 +75,11 @@ def _cluster(calls: list[Event], cur: list[int], days: int) -> Cluster:
                    date.fromordinal(peak_day).isoformat())
 
 
-def _grouped(events: list[Event], key: Callable[[Event], Hashable]) -> dict[Hashable, list[Event]]:
-    groups: dict[Hashable, list[Event]] = defaultdict(list)
+K = TypeVar("K", bound=Hashable)
+
+
+def _grouped(events: list[Event], key: Callable[[Event], K]) -> dict[K, list[Event]]:
+    groups: dict[K, list[Event]] = defaultdict(list)
     for e in events:
         groups[key(e)].append(e)
     return groups

@@ -8,15 +8,21 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from datetime import date
+from functools import partial
 
 from desktop_app.core.domain.enums import CallOutcome, Conduct, EventKind, Relationship, RequestType, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Event
 from desktop_app.core.rules.checks_time import span
-from desktop_app.core.rules.context import Context
+from desktop_app.core.rules.context import Context, Request
 from desktop_app.core.rules.model import Finding, RuleSpec, Severity
 
 DAY = 86400
+
+
+def _stop_names_party(party_id: int | None, r: Request) -> bool:
+    """Whether a stop-contacting request names this third party (details hold ids as text or numbers)."""
+    return str(r.details.get("target_party_id")) == str(party_id)
 
 
 def _third_party_events(ctx: Context) -> list[Event]:
@@ -49,7 +55,7 @@ def cn_third_party(ctx: Context, rule: RuleSpec) -> list[Finding]:
     for e in _third_party_events(ctx):
         t = ctx.ts[e.id]
         stopped = ctx.latest_before(RequestType.STOP_THIRD_PARTY, e,
-                                    lambda r, pid=e.target_party_id: str(r.details.get("target_party_id")) == str(pid))
+                                    partial(_stop_names_party, e.target_party_id))
         if stopped is not None:
             groups[("after_stop", e.target_party_id)].append(e)
         elif Conduct.THIRD_PARTY_DISCLOSURE in e.conduct:

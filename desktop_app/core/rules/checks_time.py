@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from desktop_app.core.domain.enums import Channel, EventKind, RequestType, Target
 from desktop_app.core.domain.labels import label
 from desktop_app.core.domain.models import Event
@@ -11,6 +13,11 @@ from desktop_app.core.rules.packs import time_seconds
 
 #: Contacts whose moment reaches the borrower (a letter's delivery time says nothing about the sender).
 TIMED_KINDS = (EventKind.CALL, EventKind.SMS, EventKind.CHAT, EventKind.EMAIL, EventKind.VISIT)
+
+
+def _asked_for_channel(channels: set[str], r: Request) -> bool:
+    """Whether a channel request names one of an event's channels."""
+    return str(r.details.get("channel") or "") in channels
 
 
 def _hours_text(req: Request) -> str:
@@ -134,7 +141,7 @@ def contact_preferences(ctx: Context, rule: RuleSpec) -> list[Finding]:
         if channel_requests:
             channels = event_channels(e)
             req = ctx.latest_before(RequestType.CHANNEL, e,
-                                    lambda r, chans=channels: str(r.details.get("channel") or "") in chans)
+                                    partial(_asked_for_channel, channels))
             if req is not None:
                 by_request.setdefault(req.event.id, (req, []))[1].append(e)
         if not ctx.at_work(e):

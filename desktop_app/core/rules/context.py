@@ -136,7 +136,7 @@ class Context:
             if e.kind != EventKind.USER_REQUEST:
                 continue
             try:
-                rtype = RequestType(e.details.get("request_type"))
+                rtype = RequestType(str(e.details.get("request_type") or ""))
             except ValueError:
                 continue
             times, items = self._requests.setdefault(rtype, ([], []))
@@ -146,11 +146,11 @@ class Context:
         for e in self.events:
             if e.kind in OWN_KINDS:
                 continue
-            ticks = set(e.conduct)
+            ticks = {str(c) for c in e.conduct}  # Conduct members or their values (EventRecord)
             if e.details.get("entered_without_consent"):
                 ticks.add(Conduct.ENTERED_WITHOUT_CONSENT.value)
             for tick in ticks:
-                self.by_conduct.setdefault(str(tick), []).append(e)
+                self.by_conduct.setdefault(tick, []).append(e)
 
     @staticmethod
     def _local(e: Event) -> datetime:

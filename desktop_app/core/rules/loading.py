@@ -60,7 +60,7 @@ def load_events(ws: Workspace, case_id: int) -> list[EventRecord]:
     fromtimestamp = datetime.fromtimestamp
     kinds, directions, outcomes, targets = _KINDS, _DIRECTIONS, _OUTCOMES, _TARGETS
     borrower, note, loads = Target.BORROWER, EventKind.NOTE, json.loads
-    out = []
+    out: list[EventRecord] = []
     append = out.append
     for (eid, kind, utc, tz, direction, outcome, party, value, key, target, target_party, summary, body, quotes,
          conduct, details) in rows:

@@ -53,15 +53,18 @@ def load_pack_file(path: Path, name: str) -> RulePack:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
-        raise RulePackError(f"{path}: the rule pack cannot be read ({exc.strerror})") from exc
+        raise RulePackError(_("{path}: the rule pack cannot be read ({error})").format(
+            path=path, error=exc.strerror)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise RulePackError(f"{path}: the rule pack is not valid TOML ({exc})") from exc
+        raise RulePackError(_("{path}: the rule pack is not valid TOML ({error})").format(
+            path=path, error=exc)) from exc
     try:
         return _parse(name, data)
     except KeyError as exc:
-        raise RulePackError(f"{path}: the rule pack is malformed (missing key {exc})") from exc
+        raise RulePackError(_("{path}: the rule pack is malformed (missing key {key})").format(
+            path=path, key=exc)) from exc
     except (ValueError, TypeError) as exc:
-        raise RulePackError(f"{path}: the rule pack is malformed ({exc})") from exc
+        raise RulePackError(_("{path}: the rule pack is malformed ({error})").format(path=path, error=exc)) from exc
 
 
 def _parse(name: str, data: dict[str, Any]) -> RulePack:

@@ -10,7 +10,7 @@ from desktop_app.core.domain.times import utc_now_iso, zone
 from desktop_app.core.errors import NotFoundError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.core.services.audit import AuditService
-from desktop_app.core.storage.db import Database
+from desktop_app.core.storage.db import Database, inserted_id
 from desktop_app.core.storage.rows import CASE_FIELDS, case_from_row
 
 DEFAULT_TZ = {
@@ -59,7 +59,7 @@ class CaseService:
             cur = conn.execute(
                 f"INSERT INTO cases({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", params
             )
-            case_id = int(cur.lastrowid)
+            case_id = inserted_id(cur)
             self.audit.record("case", case_id, "create", case_id)
         return self.get(case_id)
 
@@ -67,7 +67,7 @@ class CaseService:
         values: dict[str, Any] = {}
         for name, value in fields.items():
             if name not in CASE_FIELDS:
-                raise ValidationError(f"unknown case field {name!r}", name)
+                raise ValidationError(_("unknown case field {name!r}").format(name=name), name)
             if name == "jurisdiction":
                 value = parse_jurisdiction(value).value
             elif name == "status":

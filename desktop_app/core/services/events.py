@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # the class defines `list`; annotations after it name the builtin as builtins.list
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -20,7 +21,7 @@ from desktop_app.core.domain.times import localise, to_storage, utc_now_iso, zon
 from desktop_app.core.errors import NotFoundError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.core.services.audit import AuditService
-from desktop_app.core.storage.db import Database
+from desktop_app.core.storage.db import Database, inserted_id
 from desktop_app.core.storage.rows import event_from_row
 from desktop_app.core.suggest.stored import DISMISSED, SUGGESTED, TEXT_FIELDS, refresh_details
 
@@ -62,7 +63,8 @@ class EventService:
             "WHERE ee.event_id = ? AND v.deleted_at IS NULL ORDER BY v.exhibit_no", (event_id,))]
         return event_from_row(row, links)
 
-    def list(self, case_id: int, *, include_deleted: bool = False, ids: Iterable[int] | None = None) -> list[Event]:
+    def list(self, case_id: int, *, include_deleted: bool = False,
+             ids: Iterable[int] | None = None) -> builtins.list[Event]:
         """Events of a case in time order, each with its evidence ids (two queries, any size)."""
         where = "case_id = ?" + ("" if include_deleted else " AND deleted_at IS NULL")
         rows = self.db.execute(f"SELECT * FROM events WHERE {where} ORDER BY start_utc, id", (case_id,)).fetchall()
@@ -75,7 +77,7 @@ class EventService:
         wanted = set(ids) if ids is not None else None
         return [event_from_row(r, links.get(r["id"])) for r in rows if wanted is None or r["id"] in wanted]
 
-    def timeline_rows(self, case_id: int, ids: Iterable[int] | None = None) -> list[tuple]:
+    def timeline_rows(self, case_id: int, ids: Iterable[int] | None = None) -> builtins.list[tuple]:
         """A light view of a case's events for the GUI's timeline (fast at 100,000 events).
 
         Each tuple: (id, kind, start_local, start_utc, party_id, contact_value, summary,
@@ -109,13 +111,13 @@ class EventService:
         return self.db.execute("SELECT count(*) FROM events WHERE case_id = ? AND deleted_at IS NULL",
                                (case_id,)).fetchone()[0]
 
-    def trash(self, case_id: int) -> list[Event]:
+    def trash(self, case_id: int) -> builtins.list[Event]:
         rows = self.db.execute("SELECT * FROM events WHERE case_id = ? AND deleted_at IS NOT NULL "
                                "ORDER BY deleted_at DESC", (case_id,)).fetchall()
         return [event_from_row(r) for r in rows]
 
     def follow_ups(self, case_id: int | None = None, until: date | None = None,
-                   include_done: bool = False) -> list[Event]:
+                   include_done: bool = False) -> builtins.list[Event]:
         """Events with a follow-up date (due by `until`, when given), soonest first."""
         sql = "SELECT e.* FROM events e JOIN cases c ON c.id = e.case_id WHERE e.follow_up IS NOT NULL " \
               "AND e.deleted_at IS NULL AND c.deleted_at IS NULL"
@@ -221,7 +223,7 @@ class EventService:
         (importers call this inside their own transaction)."""
         unknown = set(fields) - set(EDITABLE) - set(IMPORT_ONLY)
         if unknown:
-            raise ValidationError(f"unknown event field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(_("unknown event field(s): {names}").format(names=", ".join(sorted(unknown))))
         case_tz, jurisdiction = self._case(case_id)
         merged = {"kind": kind, "start": start, "tz": fields.pop("tz", None) or case_tz, **fields}
         cols = self._columns(case_id, merged, jurisdiction)
@@ -238,12 +240,12 @@ class EventService:
                 [case_id, *cols.values()])
             if cur.rowcount == 0:
                 return None
-            event_id = int(cur.lastrowid)
+            event_id = inserted_id(cur)
             if audit:
                 self.audit.record("event", event_id, "create", case_id)
         return event_id
 
-    def insert_imported(self, rows: list[tuple]) -> int:
+    def insert_imported(self, rows: builtins.list[tuple]) -> int:
         """Insert many imported events at once, inside the import's transaction; returns how many
         were new (the others had a `dedupe_key` already in their case).
 
@@ -264,9 +266,9 @@ class EventService:
     def update(self, event_id: int, **fields: Any) -> Event:
         unknown = set(fields) - set(EDITABLE)
         if unknown:
-            raise ValidationError(f"unknown event field(s): {', '.join(sorted(unknown))}")
+            raise ValidationError(_("unknown event field(s): {names}").format(names=", ".join(sorted(unknown))))
         before = self.get(event_id)
-        _, jurisdiction = self._case(before.case_id)
+        _tz, jurisdiction = self._case(before.case_id)  # not `_`: that is the translation function
         merged = {name: getattr(before, name) for name in EDITABLE}
         merged.update(fields)
         if "tz" in fields and "start" not in fields:
@@ -286,7 +288,7 @@ class EventService:
         return self.get(event_id)
 
     # -- suggested conduct (issue 18) -----------------------------------------------------
-    def suggestions(self, case_id: int, conduct: Conduct | str | None = None) -> list[Event]:
+    def suggestions(self, case_id: int, conduct: Conduct | str | None = None) -> builtins.list[Event]:
         """Live events of a case with suggested conduct not yet confirmed or dismissed (of one kind
         when `conduct` is given), oldest first: the bulk review's list."""
         value = _enum(Conduct, conduct, "conduct") if conduct else None
@@ -298,7 +300,7 @@ class EventService:
         ids = [r[0] for r in self.db.execute(sql, (case_id, value.value) if value else (case_id,))]
         return self.list(case_id, ids=ids) if ids else []
 
-    def suggested_by_event(self, case_id: int, ids: Iterable[int] | None = None) -> dict[int, list[str]]:
+    def suggested_by_event(self, case_id: int, ids: Iterable[int] | None = None) -> dict[int, builtins.list[str]]:
         """{event id: its open suggestions} for the live events of a case (or of `ids`): the
         timeline marks these rows without loading whole events."""
         only, params = "", [case_id]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # the class defines `list`; annotations after it name the builtin as builtins.list
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +15,7 @@ from desktop_app.core.errors import NotFoundError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.services.audit import AuditService
-from desktop_app.core.storage.db import Database
+from desktop_app.core.storage.db import Database, inserted_id
 from desktop_app.core.storage.rows import evidence_from_row
 from desktop_app.core.vault.sniff import FileFacts, sniff_file
 from desktop_app.core.vault.vault import FileState, StoredFile, Vault, check_readable_file
@@ -44,7 +45,7 @@ class EvidenceService:
         self.audit = audit
 
     # -- reading -------------------------------------------------------------------------
-    def _links(self, evidence_ids: Sequence[int] | None, case_id: int | None = None) -> dict[int, list[int]]:
+    def _links(self, evidence_ids: Sequence[int] | None, case_id: int | None = None) -> dict[int, builtins.list[int]]:
         links: dict[int, list[int]] = {}
         if case_id is not None:
             rows = self.db.execute(
@@ -67,14 +68,14 @@ class EvidenceService:
         return evidence_from_row(row, self._links([evidence_id]).get(evidence_id),
                                  str(self.vault.path_for(row["sha256"])))
 
-    def list(self, case_id: int, include_deleted: bool = False) -> list[Evidence]:
+    def list(self, case_id: int, include_deleted: bool = False) -> builtins.list[Evidence]:
         where = "" if include_deleted else " AND deleted_at IS NULL"
         rows = self.db.execute(f"SELECT * FROM evidence WHERE case_id = ?{where} ORDER BY exhibit_no",
                                (case_id,)).fetchall()
         links = self._links(None, case_id)
         return [evidence_from_row(r, links.get(r["id"]), str(self.vault.path_for(r["sha256"]))) for r in rows]
 
-    def trash(self, case_id: int) -> list[Evidence]:
+    def trash(self, case_id: int) -> builtins.list[Evidence]:
         return [e for e in self.list(case_id, include_deleted=True) if e.deleted_at is not None]
 
     # -- attaching -----------------------------------------------------------------------
@@ -84,7 +85,7 @@ class EvidenceService:
             raise NotFoundError(_("There is no case with id {id}.").format(id=case_id))
         return row["tz"]
 
-    def _check_events(self, case_id: int, event_ids: Iterable[int]) -> list[int]:
+    def _check_events(self, case_id: int, event_ids: Iterable[int]) -> builtins.list[int]:
         ids = list(dict.fromkeys(event_ids))
         for event_id in ids:
             row = self.db.execute("SELECT case_id FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -95,7 +96,7 @@ class EvidenceService:
         return ids
 
     def store_files(self, case_id: int, files: Sequence[Path | str], progress: ProgressFn = no_progress,
-                    cancel: CancelToken = NEVER_CANCELLED) -> list[PendingFile]:
+                    cancel: CancelToken = NEVER_CANCELLED) -> builtins.list[PendingFile]:
         """Phase one: copy files into the vault (no database change).  A cancel or crash here
         leaves only unreferenced vault objects, which `Vault.sweep` sets aside in vault/orphans later."""
         tz = self._case_tz(case_id)
@@ -105,8 +106,10 @@ class EvidenceService:
         pending: list[PendingFile] = []
         for path, size in zip(paths, sizes, strict=True):
             cancel.check()
-            stored = self.vault.add_file(path, lambda d, t, _l, base=done, p=path: progress(base + d, total, p.name),
-                                         cancel)
+            def file_progress(copied: int, _size: int, _label: str, base: int = done, name: str = path.name) -> None:
+                progress(base + copied, total, name)
+
+            stored = self.vault.add_file(path, file_progress, cancel)
             facts = sniff_file(stored.path, tz, original_name=path.name)
             pending.append(PendingFile(stored, path.name, facts, source_path=str(path.resolve())))
             done += size
@@ -124,7 +127,7 @@ class EvidenceService:
         return PendingFile(stored, original_name, facts, caption=caption)
 
     def record(self, case_id: int, pending: Sequence[PendingFile], event_ids: Iterable[int] = (),
-               caption: str = "") -> list[Evidence]:
+               caption: str = "") -> builtins.list[Evidence]:
         """Phase two: the rows and links, in one transaction.  The same content already in the
         case keeps its exhibit number and just gains the links."""
         ids = self._check_events(case_id, event_ids)
@@ -151,7 +154,7 @@ class EvidenceService:
                          facts.capture_time.isoformat() if facts.capture_time else None,
                          facts.capture_source.value if facts.capture_source else None,
                          facts.duration_s, facts.width, facts.height, item.source_path, utc_now_iso()))
-                    evidence_id = int(cur.lastrowid)
+                    evidence_id = inserted_id(cur)
                     self.audit.record("evidence", evidence_id, "create", case_id)
                 for event_id in ids:
                     conn.execute("INSERT OR IGNORE INTO event_evidence(event_id, evidence_id) VALUES (?, ?)",
@@ -162,7 +165,7 @@ class EvidenceService:
         return [self.get(i) for i in dict.fromkeys(evidence_ids)]
 
     def attach(self, case_id: int, files: Sequence[Path | str], event_ids: Iterable[int] = (), caption: str = "",
-               progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> list[Evidence]:
+               progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> builtins.list[Evidence]:
         """Copy files into the vault and record them, linked to `event_ids`; all or nothing."""
         ids = self._check_events(case_id, event_ids)
         pending = self.store_files(case_id, files, progress, cancel)
@@ -207,9 +210,10 @@ class EvidenceService:
 
     # -- checking ------------------------------------------------------------------------
     def verify(self, case_id: int | None = None, progress: ProgressFn = no_progress,
-               cancel: CancelToken = NEVER_CANCELLED) -> list[VerifyResult]:
+               cancel: CancelToken = NEVER_CANCELLED) -> builtins.list[VerifyResult]:
         """Re-hash every vault file the database refers to (trashed evidence too)."""
-        sql, params = "SELECT * FROM evidence", ()
+        sql = "SELECT * FROM evidence"
+        params: tuple[int, ...] = ()
         if case_id is not None:
             sql, params = sql + " WHERE case_id = ?", (case_id,)
         rows = self.db.execute(sql + " ORDER BY case_id, exhibit_no", params).fetchall()

@@ -14,7 +14,7 @@ from desktop_app.core.domain.times import utc_now_iso
 from desktop_app.core.errors import NotFoundError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.core.services.audit import AuditService
-from desktop_app.core.storage.db import Database
+from desktop_app.core.storage.db import Database, inserted_id
 from desktop_app.core.storage.rows import party_from_row, point_from_row
 
 _PARTY_FIELDS = ("name", "role", "relationship", "organisation_id", "badge_no", "notes")
@@ -85,7 +85,7 @@ class PartyService:
         out: dict[str, Any] = {}
         for name, value in fields.items():
             if name not in _PARTY_FIELDS:
-                raise ValidationError(f"unknown party field {name!r}", name)
+                raise ValidationError(_("unknown party field {name!r}").format(name=name), name)
             if name == "name":
                 value = (value or "").strip()
                 if not value:
@@ -116,7 +116,7 @@ class PartyService:
             cols = ["case_id", *values, "created_at", "updated_at"]
             cur = conn.execute(f"INSERT INTO parties({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                                [case_id, *values.values(), now, now])
-            party_id = int(cur.lastrowid)
+            party_id = inserted_id(cur)
             for number in numbers:
                 self._insert_point(party_id, ContactPointKind.PHONE, number, "", region)
             for kind, value in accounts:
@@ -144,7 +144,7 @@ class PartyService:
             "INSERT INTO contact_points(party_id, kind, value, key, label) VALUES (?,?,?,?,?)",
             (party_id, kind.value, value, contact_key(kind, value, region), label),
         )
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def add_contact_point(self, party_id: int, kind: ContactPointKind | str, value: str,
                           label: str = "") -> ContactPoint:

@@ -122,11 +122,12 @@ class Workspace:
         daily backup to the caller (`daily_backup()`), e.g. after the GUI's first paint."""
         private_umask()
         layout = DataLayout(Path(data_dir)).create()
-        lock = FolderLock(layout.root)
-        if not lock.acquire(lock_wait_s() if wait_s is None and write else (wait_s or 0.0),
-                            on_wait if write else None):
+        folder_lock = FolderLock(layout.root)
+        lock: FolderLock | None = folder_lock
+        if not folder_lock.acquire(lock_wait_s() if wait_s is None and write else (wait_s or 0.0),
+                                   on_wait if write else None):
             if write:
-                raise busy_error(layout.root, lock.owner())
+                raise busy_error(layout.root, folder_lock.owner())
             lock = None
         try:
             return cls._open_locked(layout, lock, allow_new, daily_backup)

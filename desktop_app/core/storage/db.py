@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.errors import CorruptDatabaseError, StorageError
+from desktop_app.core.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -30,7 +32,8 @@ def connect(path: Path | str) -> sqlite3.Connection:
         if str(path) != ":memory:":
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise StorageError(f"{path}: could not switch the database to WAL mode ({mode})")
+                raise StorageError(_("{path}: could not switch the database to WAL mode ({mode})").format(
+                    path=path, mode=mode))
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as exc:
@@ -40,8 +43,17 @@ def connect(path: Path | str) -> sqlite3.Connection:
             problem = disk_error(exc, Path(path).parent)  # a full disk is not a damaged database
             if problem is not None:
                 raise problem from exc
-        raise CorruptDatabaseError(f"{path}: not a usable Paper Trail database ({exc})") from exc
+        raise CorruptDatabaseError(_("{path}: not a usable Paper Trail database ({error})").format(
+            path=path, error=exc)) from exc
     return conn
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added.  sqlite3 types `lastrowid` as optional (it is None
+    only before any INSERT on the connection), so the check lives here once."""
+    if cur.lastrowid is None:
+        raise RuntimeError("the statement inserted no row")
+    return cur.lastrowid
 
 
 class Database:
@@ -102,7 +114,7 @@ class Database:
         if problem is not None:
             raise problem from exc
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
     def close(self) -> None:

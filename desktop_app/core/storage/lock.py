@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module is absent there; callers test for None
 
 
 @dataclass

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.core.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
+from desktop_app.core.i18n import _
 from desktop_app.core.storage import backups
 
 Step = Callable[[sqlite3.Connection], None]
@@ -69,16 +70,18 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None, backup_dir: Path | N
     try:
         version = schema_version(conn)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise StorageError(f"{db_path}: this SQLite file was not made by Paper Trail; refusing to change it")
+            raise StorageError(_("{path}: this SQLite file was not made by Paper Trail; refusing to change it").format(
+                path=db_path))
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
-            f"{db_path}: the database file is damaged ({exc})",
+            _("{path}: the database file is damaged ({error})").format(path=db_path, error=exc),
             latest_backup=backups.latest(backup_dir) if backup_dir else None,
         ) from exc
     if version > CURRENT_VERSION:
         raise NewerDatabaseError(
-            f"{db_path}: this database was written by a newer Paper Trail (schema {version}; "
-            f"this version reads up to {CURRENT_VERSION}). Update Paper Trail; the file was not changed."
+            _("{path}: this database was written by a newer Paper Trail (schema {version}; this version reads "
+              "up to {current}). Update Paper Trail; the file was not changed.").format(
+                path=db_path, version=version, current=CURRENT_VERSION)
         )
     if version == CURRENT_VERSION:
         return version

@@ -8,8 +8,10 @@ other fixed part).  The matcher runs a pattern only on texts that contain one of
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812 (the standard library's own parser; stable across 3.11-3.13)
-from re import _parser as P  # noqa: N812
+
+# The standard library's own parser (stable across 3.11-3.13); typeshed leaves these private modules out.
+from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
+from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812
 from typing import Any
 
 _MAX_CLASS = 12  # a character class of at most this many literal characters counts as alternatives

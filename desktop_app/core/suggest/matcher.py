@@ -121,7 +121,7 @@ class _Compiled:
 class Matcher:
     def __init__(self, sets: list[PatternSet], traditional: dict[int, int]) -> None:
         self.langs = {ps.language: _Compiled(ps) for ps in sets}
-        self.table = {**traditional, **_PLAIN}
+        self.table: dict[int, int | str | None] = {**traditional, **_PLAIN}
         # One translation for the usual case where every set ignores case (all shipped ones do).
         self.fold_all = all(ps.ignore_case for ps in sets)
         if self.fold_all:
@@ -139,7 +139,9 @@ class Matcher:
                 c = self.langs[lang]
                 if c.set.ignore_case:
                     lower = lower or norm.translate(_LOWER)
-                out += self._hits(c, lower if c.set.ignore_case else norm)
+                    out += self._hits(c, lower)
+                else:
+                    out += self._hits(c, norm)
         if len(out) > 1:
             out.sort(key=lambda h: (h.start, h.end, h.pattern))
         return out

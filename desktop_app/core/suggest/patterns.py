@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop_app.core.domain.enums import Conduct
 from desktop_app.core.errors import AppError
+from desktop_app.core.i18n import _
 from desktop_app.core.paths import resource_path
 
 #: The pattern files, one per language the matcher reads.
@@ -133,22 +134,25 @@ def _read(path: Path) -> dict[str, Any]:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except OSError as exc:
-        raise PatternFileError(f"{path}: the suggestion patterns cannot be read ({exc.strerror})") from exc
+        raise PatternFileError(_("{path}: the suggestion patterns cannot be read ({error})").format(
+            path=path, error=exc.strerror)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise PatternFileError(f"{path}: the suggestion patterns are not valid TOML ({exc})") from exc
+        raise PatternFileError(_("{path}: the suggestion patterns are not valid TOML ({error})").format(
+            path=path, error=exc)) from exc
 
 
 @lru_cache(maxsize=4)
 def load(language: str) -> PatternSet:
     """One language's patterns, checked; a malformed file raises PatternFileError naming it."""
     if language not in LANGUAGES:
-        raise PatternFileError(f"{language}: no suggestion patterns for this language")
+        raise PatternFileError(_("{language}: no suggestion patterns for this language").format(language=language))
     path = resource_path("suggest", f"{language}.toml")
     data = _read(path)
     try:
         return parse(language, path, data)
     except (KeyError, ValueError, TypeError) as exc:
-        raise PatternFileError(f"{path}: the suggestion patterns are malformed ({exc})") from exc
+        raise PatternFileError(_("{path}: the suggestion patterns are malformed ({error})").format(
+            path=path, error=exc)) from exc
 
 
 @lru_cache(maxsize=1)
@@ -161,10 +165,11 @@ def traditional_map() -> dict[int, int]:
         for pair in " ".join(data["pairs"]).split():
             if len(pair) != 2:
                 raise ValueError(f"{pair!r} is not one Traditional then one Simplified character")
-            trad, simp = pair
+            trad, simp = pair[0], pair[1]
             if table.get(ord(trad), ord(simp)) != ord(simp):
                 raise ValueError(f"{trad} is mapped twice")
             table[ord(trad)] = ord(simp)
     except (KeyError, ValueError, TypeError) as exc:
-        raise PatternFileError(f"{path}: the character map is malformed ({exc})") from exc
+        raise PatternFileError(_("{path}: the character map is malformed ({error})").format(
+            path=path, error=exc)) from exc
     return table

@@ -50,7 +50,7 @@ def annotate_findings(ws: Workspace, case_id: int, pack: str, findings: list[dic
         by_id = {eid: set(json.loads(c)) for eid, c in ws.db.execute(
             f"SELECT id, conduct FROM events WHERE id IN ({marks})", tuple(ids))}
     for f in findings:
-        rule = rules.get(f.get("rule_id"))
+        rule = rules.get(str(f.get("rule_id", "")))
         if rule is None:
             continue
         readable = set(rule.options.get("conduct", {})) | _DISCLOSURE_CHECKS.get(rule.check, set())

@@ -78,13 +78,13 @@ def check_readable_file(path: Path) -> Path:
     """Raise a FileInputError naming `path` unless it is a regular, readable file."""
     path = Path(path)
     if not path.exists():
-        raise FileInputError(path, "no such file")
+        raise FileInputError(path, _("no such file"))
     if path.is_dir():
-        raise FileInputError(path, "is a folder, not a file")
+        raise FileInputError(path, _("is a folder, not a file"))
     if not path.is_file():
-        raise FileInputError(path, "is not a regular file")
+        raise FileInputError(path, _("is not a regular file"))
     if not os.access(path, os.R_OK):
-        raise FileInputError(path, "cannot be read (permission denied)")
+        raise FileInputError(path, _("cannot be read (permission denied)"))
     return path
 
 
@@ -108,7 +108,8 @@ class _SourceReader:
         try:
             return self._fh.read(size)
         except OSError as exc:
-            raise FileInputError(self._path, f"could not be read ({exc.strerror or exc})") from exc
+            raise FileInputError(self._path, _("could not be read ({error})").format(
+                error=exc.strerror or exc)) from exc
 
 
 class Vault:
@@ -145,7 +146,7 @@ class Vault:
         try:
             src = open(source, "rb")  # noqa: SIM115 - closed below; only its errors are the source's fault
         except OSError as exc:
-            raise FileInputError(source, f"could not be read ({exc.strerror or exc})") from exc
+            raise FileInputError(source, _("could not be read ({error})").format(error=exc.strerror or exc)) from exc
         with src:
             return self._store(_SourceReader(src, source), total, progress, cancel)
 
@@ -331,7 +332,7 @@ class Vault:
         """Copy a stored file out (for evidence packages); the copy is writable, the vault's is not."""
         source = self.path_for(sha256)
         if not source.is_file():
-            raise VaultError(f"{source}: the vault file for {sha256[:12]}… is missing")
+            raise VaultError(_("{path}: the vault file for {sha}… is missing").format(path=source, sha=sha256[:12]))
         import shutil
 
         shutil.copyfile(source, destination)
