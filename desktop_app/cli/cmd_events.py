@@ -29,6 +29,7 @@ from desktop_app.core.domain.times import zone
 from desktop_app.core.errors import FileInputError, ValidationError
 from desktop_app.core.i18n import _
 from desktop_app.core.services.workspace import Workspace
+from desktop_app.core.vault.vault import check_readable_file
 
 #: Words people use for a kind that is stored under another name.
 KIND_ALIASES = {"message": EventKind.SMS.value, "text": EventKind.SMS.value, "wechat": EventKind.CHAT.value}
@@ -117,16 +118,23 @@ def _date(text: str, option: str) -> date | None:
 
 
 def _read_text(path: Path) -> str:
+    path = check_readable_file(path)  # missing, a folder, unreadable: the vault's own one-line messages
     try:
         return path.read_text("utf-8")
     except UnicodeDecodeError as exc:
         raise FileInputError(path, _("is not UTF-8 text")) from exc
-    except FileNotFoundError as exc:
-        raise FileInputError(path, _("no such file")) from exc
-    except IsADirectoryError as exc:
-        raise FileInputError(path, _("is a folder, not a file")) from exc
     except OSError as exc:
         raise FileInputError(path, _("could not be read ({error})").format(error=exc.strerror or exc)) from exc
+
+
+def _text_or_file(args: argparse.Namespace, name: str, message: str) -> str | None:
+    """The value of --NAME or the text of --NAME-file (never both); None when neither was given."""
+    text, path = getattr(args, name), getattr(args, f"{name}_file")
+    if path is None:
+        return text
+    if text is not None:
+        raise ValidationError(message, name)
+    return _read_text(path)
 
 
 def _details(pairs: list[str], base: dict[str, Any]) -> dict[str, Any]:
@@ -156,15 +164,14 @@ def _entry_fields(args: argparse.Namespace, base_details: dict[str, Any] | None)
         fields["tz"] = args.tz
     simple = {"duration": "duration_s", "number": "contact_value", "party": "party_id", "direction": "direction",
               "outcome": "call_outcome", "target": "target", "target_party": "target_party_id",
-              "summary": "summary", "body": "body", "follow_up_note": "follow_up_note"}
+              "summary": "summary", "follow_up_note": "follow_up_note"}
     for option, field in simple.items():
         value = getattr(args, option)
         if value is not None:
             fields[field] = value
-    if args.body_file is not None:
-        if args.body is not None:
-            raise ValidationError(_("Give either --body or --body-file, not both."), "body")
-        fields["body"] = _read_text(args.body_file)
+    body = _text_or_file(args, "body", _("Give either --body or --body-file, not both."))
+    if body is not None:
+        fields["body"] = body
     if args.quote:
         fields["quotes"] = "\n".join(q.strip("\n") for q in args.quote)
     if args.conduct:
@@ -226,15 +233,14 @@ def cmd_edit(args: argparse.Namespace, ws: Workspace) -> int:
 def cmd_edit_case(args: argparse.Namespace, ws: Workspace) -> int:
     case = ws.cases.get(args.case)
     fields: dict[str, Any] = {}
-    for name in ("title", "status", "statement", "platform", "funder", "product_type", "account_numbers",
+    for name in ("title", "status", "platform", "funder", "product_type", "account_numbers",
                  "borrower_name", "borrower_contact", "borrower_address", "notes"):
         value = getattr(args, name)
         if value is not None:
             fields[name] = value
-    if args.statement_file is not None:
-        if args.statement is not None:
-            raise ValidationError(_("Give either --statement or --statement-file, not both."), "statement")
-        fields["statement"] = _read_text(args.statement_file)
+    statement = _text_or_file(args, "statement", _("Give either --statement or --statement-file, not both."))
+    if statement is not None:
+        fields["statement"] = statement
     if args.request is not None:
         fields["requests"] = [r for r in args.request if r.strip()]
     if not fields:
